@@ -1,0 +1,83 @@
+package dev.stowage.auth;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Percent-encoding as SigV4 wants it: every byte except {@code A-Za-z0-9-_.~} (and {@code /} in paths) becomes
+ * {@code %XX} with upper-case digits. Decoding works on bytes, so text that is not UTF-8 survives a round trip;
+ * a {@code %} not followed by two hex digits is kept literally, and {@code +} is never a space.
+ */
+final class UriEncoding {
+    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+
+    private UriEncoding() {}
+
+    static byte[] decodeToBytes(String text) {
+        if (text.indexOf('%') < 0) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length()) {
+                int hi = Character.digit(text.charAt(i + 1), 16);
+                int lo = Character.digit(text.charAt(i + 2), 16);
+                if (hi >= 0 && lo >= 0) {
+                    out.write((hi << 4) | lo);
+                    i += 3;
+                    continue;
+                }
+            }
+            int end = i + 1;
+            if (Character.isHighSurrogate(c) && end < text.length()) {
+                end++;
+            }
+            byte[] utf8 = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+            out.write(utf8, 0, utf8.length);
+            i = end;
+        }
+        return out.toByteArray();
+    }
+
+    static String decode(String text) {
+        return text.indexOf('%') < 0 ? text : new String(decodeToBytes(text), StandardCharsets.UTF_8);
+    }
+
+    static String encode(byte[] bytes, boolean keepSlash) {
+        StringBuilder out = new StringBuilder(bytes.length + 16);
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            if (isUnreserved(c) || (keepSlash && c == '/')) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Decodes then re-encodes strictly; text already in canonical form comes back as the same instance. */
+    static String canonical(String text, boolean keepSlash) {
+        if (isCanonical(text, keepSlash)) {
+            return text;
+        }
+        return encode(decodeToBytes(text), keepSlash);
+    }
+
+    private static boolean isCanonical(String text, boolean keepSlash) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c < 128 && isUnreserved(c)) && !(keepSlash && c == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isUnreserved(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.' || c == '~';
+    }
+}

@@ -1,0 +1,132 @@
+package dev.stowage.http;
+
+import dev.stowage.config.StowageConfig;
+import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.S3Pipeline;
+import dev.stowage.s3.S3Request;
+import dev.stowage.s3.S3Response;
+import dev.stowage.s3.error.S3ErrorMapper;
+import dev.stowage.s3.error.S3Exception;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.InputStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The single entry of the S3 surface: a Vert.x route in front of everything, so object keys arrive exactly as
+ * sent (no path normalisation). The head is parsed on the event loop; the rest of the request runs on a virtual
+ * thread, where blocking filesystem I/O is cheap.
+ */
+@ApplicationScoped
+public class S3Route {
+    /** Paths under /q/ belong to Quarkus (health, metrics): no bucket can be named "q" (names have 3+ chars). */
+    private static final String QUARKUS_PATHS = "/q/";
+
+    private final S3Pipeline pipeline;
+    private final RequestHeadParser parser;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final String idPrefix = String.format("%08X", ThreadLocalRandom.current().nextInt());
+    private final AtomicLong sequence = new AtomicLong();
+
+    public S3Route(S3Pipeline pipeline, StowageConfig config) {
+        this.pipeline = pipeline;
+        this.parser = new RequestHeadParser(config.domains());
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::handle);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        workers.shutdown();
+    }
+
+    private void handle(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String uri = request.uri();
+        if (uri.startsWith(QUARKUS_PATHS)) {
+            rc.next();
+            return;
+        }
+        String requestId = nextRequestId();
+        RequestHead head;
+        try {
+            head = parser.parse(request.method().name(), uri, request.headers(), requestId);
+        } catch (S3Exception e) {
+            RequestHead bare = new RequestHead(request.method().name(), "/", "", java.util.List.of(),
+                    java.util.Map.of(), null, null, false, requestId);
+            ResponseWriter.write(request.response(), S3ErrorMapper.render(e, bare, requestId), requestId, true);
+            return;
+        }
+        RequestBodyStream body = hasBody(request)
+                ? new RequestBodyStream(request, Vertx.currentContext(), "100-continue".equalsIgnoreCase(head.header(S3Headers.EXPECT)))
+                : null;
+        workers.execute(() -> serve(request, head, body));
+    }
+
+    private void serve(HttpServerRequest request, RequestHead head, RequestBodyStream body) {
+        S3Response response;
+        try {
+            response = pipeline.process(head, body == null ? NoBody.INSTANCE : body);
+        } catch (Throwable t) {
+            response = S3Pipeline.error(t, head);
+        }
+        boolean unfinishedBody = body != null && !body.ended();
+        boolean close = unfinishedBody && (body.continueWithheld() || body.consumed() || contentLength(head) > (1 << 20));
+        ResponseWriter.write(request.response(), response, head.requestId(), close);
+        if (unfinishedBody && !close) {
+            body.discardRest();
+        }
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String te = request.getHeader("Transfer-Encoding");
+        if (te != null) {
+            return true;
+        }
+        String cl = request.getHeader("Content-Length");
+        return cl != null && !cl.equals("0");
+    }
+
+    private static long contentLength(RequestHead head) {
+        String cl = head.header(S3Headers.CONTENT_LENGTH);
+        if (cl == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(cl.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private String nextRequestId() {
+        return idPrefix + String.format("%08X", sequence.incrementAndGet() & 0xFFFFFFFFL);
+    }
+
+    /** The body of a request that has none. */
+    private enum NoBody implements S3Request.RequestBody {
+        INSTANCE;
+
+        @Override
+        public InputStream stream() {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
+        public void beforeRead() {}
+
+        @Override
+        public boolean consumed() {
+            return false;
+        }
+    }
+}

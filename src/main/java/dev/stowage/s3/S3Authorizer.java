@@ -1,0 +1,37 @@
+package dev.stowage.s3;
+
+import dev.stowage.auth.Principal;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import dev.stowage.store.BucketInfo;
+import dev.stowage.store.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+
+/**
+ * Decides whether a principal may perform an operation: the permission is a property of the operation. Until
+ * ACLs arrive, a bucket and everything in it belong to the bucket's owner alone; anonymous callers may do nothing.
+ */
+@ApplicationScoped
+public class S3Authorizer {
+    private final ObjectStore store;
+
+    public S3Authorizer(ObjectStore store) {
+        this.store = store;
+    }
+
+    /** Returns the addressed bucket (null when the operation has none) or throws AccessDenied / NoSuchBucket. */
+    public BucketInfo authorize(S3Operation op, Principal principal) throws IOException {
+        if (principal.isAnonymous()) {
+            throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
+        }
+        if (op.permission() == S3Operation.Permission.AUTHENTICATED) {
+            return null;
+        }
+        BucketInfo bucket = store.bucket(op.bucket());
+        if (!principal.userId().equals(bucket.ownerId())) {
+            throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
+        }
+        return bucket;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.stowage.s3;
+
+/** Header and query-parameter names used by the S3 surface (lower-case where they are looked up). */
+public final class S3Headers {
+    private S3Headers() {}
+
+    public static final String AUTHORIZATION = "authorization";
+    public static final String CACHE_CONTROL = "cache-control";
+    public static final String CONTENT_DISPOSITION = "content-disposition";
+    public static final String CONTENT_ENCODING = "content-encoding";
+    public static final String CONTENT_LANGUAGE = "content-language";
+    public static final String CONTENT_LENGTH = "content-length";
+    public static final String CONTENT_MD5 = "content-md5";
+    public static final String CONTENT_TYPE = "content-type";
+    public static final String EXPECT = "expect";
+    public static final String EXPIRES = "expires";
+    public static final String HOST = "host";
+    public static final String IF_MATCH = "if-match";
+    public static final String IF_MODIFIED_SINCE = "if-modified-since";
+    public static final String IF_NONE_MATCH = "if-none-match";
+    public static final String IF_UNMODIFIED_SINCE = "if-unmodified-since";
+    public static final String RANGE = "range";
+    public static final String TRANSFER_ENCODING = "transfer-encoding";
+    public static final String X_AMZ_META_PREFIX = "x-amz-meta-";
+    public static final String X_AMZ_ACL = "x-amz-acl";
+    public static final String X_AMZ_CONTENT_SHA256 = "x-amz-content-sha256";
+    public static final String X_AMZ_DECODED_CONTENT_LENGTH = "x-amz-decoded-content-length";
+
+    // Response header names, in the casing AWS sends.
+    public static final String ACCEPT_RANGES_OUT = "Accept-Ranges";
+    public static final String CACHE_CONTROL_OUT = "Cache-Control";
+    public static final String CONTENT_DISPOSITION_OUT = "Content-Disposition";
+    public static final String CONTENT_ENCODING_OUT = "Content-Encoding";
+    public static final String CONTENT_LANGUAGE_OUT = "Content-Language";
+    public static final String CONTENT_LENGTH_OUT = "Content-Length";
+    public static final String CONTENT_RANGE_OUT = "Content-Range";
+    public static final String CONTENT_TYPE_OUT = "Content-Type";
+    public static final String ETAG_OUT = "ETag";
+    public static final String EXPIRES_OUT = "Expires";
+    public static final String LAST_MODIFIED_OUT = "Last-Modified";
+    public static final String LOCATION_OUT = "Location";
+    public static final String X_AMZ_BUCKET_REGION_OUT = "x-amz-bucket-region";
+    public static final String X_AMZ_REQUEST_ID_OUT = "x-amz-request-id";
+    public static final String X_AMZ_ID_2_OUT = "x-amz-id-2";
+
+    // Query parameters.
+    public static final String P_CONTINUATION_TOKEN = "continuation-token";
+    public static final String P_DELIMITER = "delimiter";
+    public static final String P_ENCODING_TYPE = "encoding-type";
+    public static final String P_FETCH_OWNER = "fetch-owner";
+    public static final String P_LIST_TYPE = "list-type";
+    public static final String P_MARKER = "marker";
+    public static final String P_MAX_KEYS = "max-keys";
+    public static final String P_PREFIX = "prefix";
+    public static final String P_START_AFTER = "start-after";
+    public static final String P_LOCATION = "location";
+}

@@ -1,0 +1,108 @@
+package dev.stowage.s3;
+
+/**
+ * A request understood: one record per AWS action, named as AWS names it. Parsed from a {@link
+ * dev.stowage.http.RequestHead} by {@link S3OperationParser}, a pure function.
+ */
+public sealed interface S3Operation {
+
+    /** The AWS action name, as used in logs and metrics. */
+    default String action() {
+        return getClass().getSimpleName();
+    }
+
+    /** What the caller must be allowed to do for this operation. */
+    Permission permission();
+
+    /** The bucket addressed, or null for service-level operations. */
+    default String bucket() {
+        return null;
+    }
+
+    enum Permission {
+        /** Any signed request. */
+        AUTHENTICATED,
+        /** Read the bucket or its objects. */
+        READ,
+        /** Write or delete objects in the bucket. */
+        WRITE,
+        /** Change or delete the bucket itself. */
+        OWNER
+    }
+
+    record ListBuckets() implements S3Operation {
+        public Permission permission() {
+            return Permission.AUTHENTICATED;
+        }
+    }
+
+    record CreateBucket(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.AUTHENTICATED;
+        }
+    }
+
+    record HeadBucket(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.READ;
+        }
+    }
+
+    record DeleteBucket(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+    }
+
+    record GetBucketLocation(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+    }
+
+    record GetBucketVersioning(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+    }
+
+    /** ListObjects (v1). {@code maxKeys} already clamped to 0..1000. */
+    record ListObjects(String bucket, String prefix, String delimiter, String marker, int maxKeys, boolean urlEncoding)
+            implements S3Operation {
+        public Permission permission() {
+            return Permission.READ;
+        }
+    }
+
+    /** ListObjectsV2. {@code continuationToken} as sent (opaque), {@code maxKeys} clamped to 0..1000. */
+    record ListObjectsV2(String bucket, String prefix, String delimiter, String continuationToken, String startAfter,
+            int maxKeys, boolean fetchOwner, boolean urlEncoding) implements S3Operation {
+        public Permission permission() {
+            return Permission.READ;
+        }
+    }
+
+    record PutObject(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+    }
+
+    record GetObject(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.READ;
+        }
+    }
+
+    record HeadObject(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.READ;
+        }
+    }
+
+    record DeleteObject(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.stowage.s3;
+
+import static dev.stowage.s3.S3Headers.P_CONTINUATION_TOKEN;
+import static dev.stowage.s3.S3Headers.P_DELIMITER;
+import static dev.stowage.s3.S3Headers.P_ENCODING_TYPE;
+import static dev.stowage.s3.S3Headers.P_FETCH_OWNER;
+import static dev.stowage.s3.S3Headers.P_LIST_TYPE;
+import static dev.stowage.s3.S3Headers.P_LOCATION;
+import static dev.stowage.s3.S3Headers.P_MARKER;
+import static dev.stowage.s3.S3Headers.P_MAX_KEYS;
+import static dev.stowage.s3.S3Headers.P_PREFIX;
+import static dev.stowage.s3.S3Headers.P_START_AFTER;
+
+import dev.stowage.http.RequestHead;
+import dev.stowage.s3.S3Operation.CreateBucket;
+import dev.stowage.s3.S3Operation.DeleteBucket;
+import dev.stowage.s3.S3Operation.DeleteObject;
+import dev.stowage.s3.S3Operation.GetBucketLocation;
+import dev.stowage.s3.S3Operation.GetBucketVersioning;
+import dev.stowage.s3.S3Operation.GetObject;
+import dev.stowage.s3.S3Operation.HeadBucket;
+import dev.stowage.s3.S3Operation.HeadObject;
+import dev.stowage.s3.S3Operation.ListBuckets;
+import dev.stowage.s3.S3Operation.ListObjects;
+import dev.stowage.s3.S3Operation.ListObjectsV2;
+import dev.stowage.s3.S3Operation.PutObject;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/** Turns a request head into the S3 action it asks for. Pure: no I/O, no state. */
+public final class S3OperationParser {
+    private static final int MAX_KEY_BYTES = 1024;
+
+    /**
+     * Sub-resources of buckets and objects that select an action Stowage does not implement yet. A request
+     * naming one gets NotImplemented rather than being mistaken for a plain object or bucket request.
+     */
+    private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
+            "accelerate", "acl", "analytics", "attributes", "cors", "delete", "encryption", "intelligent-tiering",
+            "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics", "notification",
+            "object-lock", "ownershipControls", "partNumber", "policy", "policyStatus", "publicAccessBlock",
+            "replication", "requestPayment", "restore", "retention", "select", "session", "tagging", "torrent",
+            "uploadId", "uploads", "versionId", "versions", "website");
+
+    private S3OperationParser() {}
+
+    public static S3Operation parse(RequestHead head) {
+        String method = head.method();
+        String bucket = head.bucket();
+        String key = head.key();
+        for (RequestHead.QueryParam p : head.query()) {
+            if (UNSUPPORTED_SUBRESOURCES.contains(p.name()) && !(p.name().equals("versionId") && "null".equals(p.value()))) {
+                throw notImplemented(method, p.name());
+            }
+            if (p.name().startsWith("ostor-")) {
+                throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "The " + p.name() + " service is not available yet.");
+            }
+        }
+        if (bucket == null) {
+            if (method.equals("GET")) {
+                return new ListBuckets();
+            }
+            throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+        }
+        BucketNames.requireValid(bucket);
+        if (key == null) {
+            return parseBucketOperation(head, method, bucket);
+        }
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw new S3Exception(S3ErrorCode.KEY_TOO_LONG)
+                    .element("Size", Integer.toString(key.getBytes(StandardCharsets.UTF_8).length))
+                    .element("MaxSizeAllowed", Integer.toString(MAX_KEY_BYTES));
+        }
+        return switch (method) {
+            case "PUT" -> new PutObject(bucket, key);
+            case "GET" -> new GetObject(bucket, key);
+            case "HEAD" -> new HeadObject(bucket, key);
+            case "DELETE" -> new DeleteObject(bucket, key);
+            default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+        };
+    }
+
+    private static S3Operation parseBucketOperation(RequestHead head, String method, String bucket) {
+        return switch (method) {
+            case "PUT" -> new CreateBucket(bucket);
+            case "HEAD" -> new HeadBucket(bucket);
+            case "DELETE" -> new DeleteBucket(bucket);
+            case "GET" -> {
+                if (head.hasParam(P_LOCATION)) {
+                    yield new GetBucketLocation(bucket);
+                }
+                if (head.hasParam("versioning")) {
+                    yield new GetBucketVersioning(bucket);
+                }
+                yield "2".equals(head.param(P_LIST_TYPE)) ? listObjectsV2(head, bucket) : listObjects(head, bucket);
+            }
+            default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+        };
+    }
+
+    private static ListObjects listObjects(RequestHead head, String bucket) {
+        return new ListObjects(bucket, emptyToNull(head.param(P_PREFIX)), emptyToNull(head.param(P_DELIMITER)),
+                emptyToNull(head.param(P_MARKER)), maxKeys(head), urlEncoding(head));
+    }
+
+    private static ListObjectsV2 listObjectsV2(RequestHead head, String bucket) {
+        String listType = head.param(P_LIST_TYPE);
+        if (listType != null && !listType.equals("2")) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Invalid List Type specified").element("ArgumentName", P_LIST_TYPE);
+        }
+        String token = head.param(P_CONTINUATION_TOKEN);
+        if (head.hasParam(P_CONTINUATION_TOKEN) && (token == null || token.isEmpty())) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "The continuation token provided is incorrect")
+                    .element("ArgumentName", P_CONTINUATION_TOKEN);
+        }
+        return new ListObjectsV2(bucket, emptyToNull(head.param(P_PREFIX)), emptyToNull(head.param(P_DELIMITER)), token,
+                emptyToNull(head.param(P_START_AFTER)), maxKeys(head), "true".equals(head.param(P_FETCH_OWNER)),
+                urlEncoding(head));
+    }
+
+    private static int maxKeys(RequestHead head) {
+        String value = head.param(P_MAX_KEYS);
+        if (value == null) {
+            return 1000;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n < 0) {
+                throw invalidMaxKeys(value);
+            }
+            return (int) Math.min(n, 1000);
+        } catch (NumberFormatException e) {
+            throw invalidMaxKeys(value);
+        }
+    }
+
+    private static S3Exception invalidMaxKeys(String value) {
+        return new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Provided max-keys not an integer or within integer range")
+                .element("ArgumentName", P_MAX_KEYS)
+                .element("ArgumentValue", value);
+    }
+
+    private static boolean urlEncoding(RequestHead head) {
+        if (!head.hasParam(P_ENCODING_TYPE)) {
+            return false;
+        }
+        String value = head.param(P_ENCODING_TYPE);
+        if (!"url".equals(value)) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request")
+                    .element("ArgumentName", P_ENCODING_TYPE)
+                    .element("ArgumentValue", value);
+        }
+        return true;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static S3Exception notImplemented(String method, String subresource) {
+        return new S3Exception(S3ErrorCode.NOT_IMPLEMENTED,
+                method + " ?" + subresource + " is not implemented by this gateway yet.");
+    }
+}

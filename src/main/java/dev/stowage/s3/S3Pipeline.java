@@ -1,0 +1,43 @@
+package dev.stowage.s3;
+
+import dev.stowage.auth.RequestAuthenticator;
+import dev.stowage.auth.VerifiedRequest;
+import dev.stowage.http.RequestHead;
+import dev.stowage.s3.error.S3ErrorMapper;
+import dev.stowage.s3.error.S3Exception;
+import dev.stowage.store.BucketInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * A request's life on the S3 surface, one way: parse the operation, verify the signature, authorize, then the
+ * handler. Any failure on the way becomes the S3 error response, in one place.
+ */
+@ApplicationScoped
+public class S3Pipeline {
+    private final RequestAuthenticator authenticator;
+    private final S3Authorizer authorizer;
+    private final S3Dispatcher dispatcher;
+
+    public S3Pipeline(RequestAuthenticator authenticator, S3Authorizer authorizer, S3Dispatcher dispatcher) {
+        this.authenticator = authenticator;
+        this.authorizer = authorizer;
+        this.dispatcher = dispatcher;
+    }
+
+    public S3Response process(RequestHead head, S3Request.RequestBody body) {
+        try {
+            S3Operation op = S3OperationParser.parse(head);
+            VerifiedRequest verified = authenticator.authenticate(head);
+            BucketInfo bucket = authorizer.authorize(op, verified.principal());
+            return dispatcher.dispatch(op, new S3Request(head, verified, bucket, body));
+        } catch (Throwable failure) {
+            return error(failure, head);
+        }
+    }
+
+    /** The S3 error response for a failure while serving {@code head}. */
+    public static S3Response error(Throwable failure, RequestHead head) {
+        S3Exception e = S3ErrorMapper.translate(failure, head, head.requestId());
+        return S3ErrorMapper.render(e, head, head.requestId());
+    }
+}

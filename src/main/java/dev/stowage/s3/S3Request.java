@@ -1,0 +1,35 @@
+package dev.stowage.s3;
+
+import dev.stowage.auth.Principal;
+import dev.stowage.auth.VerifiedRequest;
+import dev.stowage.http.RequestHead;
+import dev.stowage.store.BucketInfo;
+import java.io.InputStream;
+
+/**
+ * A request that has been parsed, authenticated and authorized: what a handler works from. {@code bucket} is the
+ * addressed bucket's facts when the operation has one that exists (null for ListBuckets and CreateBucket).
+ */
+public record S3Request(RequestHead head, VerifiedRequest verified, BucketInfo bucket, RequestBody rawBody) {
+
+    public Principal principal() {
+        return verified.principal();
+    }
+
+    /** The body as the client meant it: aws-chunked decoded, signatures and checksums verified as it is read. */
+    public InputStream body() {
+        rawBody.beforeRead();
+        return verified.body(rawBody.stream(), head);
+    }
+
+    /** The request body as it arrives from the connection. */
+    public interface RequestBody {
+        InputStream stream();
+
+        /** Called once before the body is first read (sends 100-continue when the client waits for it). */
+        void beforeRead();
+
+        /** Whether any body byte has been consumed. */
+        boolean consumed();
+    }
+}

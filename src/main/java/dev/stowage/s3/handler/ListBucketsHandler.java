@@ -1,0 +1,36 @@
+package dev.stowage.s3.handler;
+
+import dev.stowage.auth.Principal;
+import dev.stowage.s3.S3Operation.ListBuckets;
+import dev.stowage.s3.S3Request;
+import dev.stowage.s3.S3Response;
+import dev.stowage.s3.xml.XmlWriter;
+import dev.stowage.store.BucketInfo;
+import dev.stowage.store.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+
+/** ListBuckets: the caller's own buckets. */
+@ApplicationScoped
+public class ListBucketsHandler implements S3Handler<ListBuckets> {
+    private final ObjectStore store;
+
+    public ListBucketsHandler(ObjectStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public S3Response handle(ListBuckets op, S3Request request) throws IOException {
+        Principal principal = request.principal();
+        XmlWriter xml = new XmlWriter().openRoot("ListAllMyBucketsResult");
+        xml.open("Owner").element("ID", principal.userId()).element("DisplayName", principal.displayName()).close("Owner");
+        xml.open("Buckets");
+        for (BucketInfo bucket : store.listBuckets()) {
+            if (principal.userId().equals(bucket.ownerId())) {
+                xml.open("Bucket").element("Name", bucket.name()).element("CreationDate", bucket.created()).close("Bucket");
+            }
+        }
+        xml.close("Buckets").close("ListAllMyBucketsResult");
+        return S3Response.xml(200, xml.toBytes());
+    }
+}

@@ -1,0 +1,166 @@
+package dev.stowage.s3.handler;
+
+import dev.stowage.http.RequestHead;
+import dev.stowage.s3.HttpDates;
+import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.S3Response;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import dev.stowage.store.ObjectAttributes;
+import dev.stowage.store.ObjectInfo;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** What GetObject and HeadObject share: conditional requests, ranges and the object's response headers. */
+final class ObjectResponses {
+    private static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+
+    private ObjectResponses() {}
+
+    /** A satisfiable byte range of an object: {@code length} bytes from {@code start}. */
+    record ByteRange(long start, long length) {
+        String contentRange(long size) {
+            return "bytes " + start + "-" + (start + length - 1) + "/" + size;
+        }
+    }
+
+    /**
+     * Evaluates If-Match, If-Unmodified-Since, If-None-Match and If-Modified-Since in the order RFC 7232 gives
+     * (S3 follows it): 412 PreconditionFailed or 304 Not Modified, thrown.
+     */
+    static void checkPreconditions(RequestHead head, ObjectInfo info) {
+        String etag = info.etag();
+        Instant modified = info.lastModified().truncatedTo(ChronoUnit.SECONDS);
+        String ifMatch = head.header(S3Headers.IF_MATCH);
+        if (ifMatch != null) {
+            if (!etagMatches(ifMatch, etag)) {
+                throw new S3Exception(S3ErrorCode.PRECONDITION_FAILED).element("Condition", "If-Match");
+            }
+        } else {
+            Instant since = HttpDates.parse(head.header(S3Headers.IF_UNMODIFIED_SINCE));
+            if (since != null && modified.isAfter(since)) {
+                throw new S3Exception(S3ErrorCode.PRECONDITION_FAILED).element("Condition", "If-Unmodified-Since");
+            }
+        }
+        String ifNoneMatch = head.header(S3Headers.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            if (etagMatches(ifNoneMatch, etag)) {
+                throw notModified(info);
+            }
+        } else {
+            Instant since = HttpDates.parse(head.header(S3Headers.IF_MODIFIED_SINCE));
+            if (since != null && !modified.isAfter(since)) {
+                throw notModified(info);
+            }
+        }
+    }
+
+    private static S3Exception notModified(ObjectInfo info) {
+        return new S3Exception(S3ErrorCode.NOT_MODIFIED)
+                .header(S3Headers.ETAG_OUT, '"' + info.etag() + '"')
+                .header(S3Headers.LAST_MODIFIED_OUT, HttpDates.format(info.lastModified()));
+    }
+
+    /** Whether an If-Match / If-None-Match list names this ETag (or is {@code *}). */
+    static boolean etagMatches(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String c = candidate.trim();
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals("*")) {
+                return true;
+            }
+            if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
+                c = c.substring(1, c.length() - 1);
+            }
+            if (c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Parses a Range header against an object size. Returns null to serve the whole object (no header, a
+     * header that is not a single well-formed byte range, as S3 ignores those); throws InvalidRange (416) for
+     * a well-formed range that cannot be satisfied.
+     */
+    static ByteRange range(String header, long size) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.trim();
+        if (!h.startsWith("bytes=") || h.indexOf(',') >= 0) {
+            return null;
+        }
+        String spec = h.substring(6).trim();
+        int dash = spec.indexOf('-');
+        if (dash < 0) {
+            return null;
+        }
+        String first = spec.substring(0, dash).trim();
+        String last = spec.substring(dash + 1).trim();
+        try {
+            if (first.isEmpty()) {
+                if (last.isEmpty()) {
+                    return null;
+                }
+                long suffix = Long.parseLong(last);
+                if (suffix < 0) {
+                    return null;
+                }
+                if (suffix == 0 || size == 0) {
+                    throw invalidRange(header, size);
+                }
+                long n = Math.min(suffix, size);
+                return new ByteRange(size - n, n);
+            }
+            long start = Long.parseLong(first);
+            long end = last.isEmpty() ? Long.MAX_VALUE : Long.parseLong(last);
+            if (start < 0 || end < start) {
+                return null;
+            }
+            if (start >= size) {
+                throw invalidRange(header, size);
+            }
+            long endInclusive = Math.min(end, size - 1);
+            return new ByteRange(start, endInclusive - start + 1);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static S3Exception invalidRange(String header, long size) {
+        return new S3Exception(S3ErrorCode.INVALID_RANGE)
+                .element("RangeRequested", header)
+                .element("ActualObjectSize", Long.toString(size))
+                .header(S3Headers.CONTENT_RANGE_OUT, "bytes */" + size);
+    }
+
+    /** Adds the object's headers, with any response-* overrides of the request applied. */
+    static S3Response objectHeaders(S3Response response, ObjectInfo info, RequestHead head) {
+        ObjectAttributes a = info.attributes();
+        response.header(S3Headers.ETAG_OUT, '"' + info.etag() + '"')
+                .header(S3Headers.LAST_MODIFIED_OUT, HttpDates.format(info.lastModified()))
+                .header(S3Headers.ACCEPT_RANGES_OUT, "bytes")
+                .header(S3Headers.CONTENT_TYPE_OUT, override(head, "response-content-type",
+                        a.contentType() == null ? DEFAULT_CONTENT_TYPE : a.contentType()))
+                .header(S3Headers.CONTENT_ENCODING_OUT, override(head, "response-content-encoding", a.contentEncoding()))
+                .header(S3Headers.CONTENT_DISPOSITION_OUT,
+                        override(head, "response-content-disposition", a.contentDisposition()))
+                .header(S3Headers.CONTENT_LANGUAGE_OUT, override(head, "response-content-language", a.contentLanguage()))
+                .header(S3Headers.CACHE_CONTROL_OUT, override(head, "response-cache-control", a.cacheControl()))
+                .header(S3Headers.EXPIRES_OUT, override(head, "response-expires", a.expires()));
+        for (Map.Entry<String, String> m : a.userMetadata().entrySet()) {
+            response.header(S3Headers.X_AMZ_META_PREFIX + m.getKey(), m.getValue());
+        }
+        return response;
+    }
+
+    private static String override(RequestHead head, String param, String stored) {
+        String value = head.param(param);
+        return value != null ? value : stored;
+    }
+}

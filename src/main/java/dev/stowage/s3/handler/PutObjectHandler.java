@@ -1,0 +1,117 @@
+package dev.stowage.s3.handler;
+
+import static dev.stowage.s3.S3Headers.CACHE_CONTROL;
+import static dev.stowage.s3.S3Headers.CONTENT_DISPOSITION;
+import static dev.stowage.s3.S3Headers.CONTENT_ENCODING;
+import static dev.stowage.s3.S3Headers.CONTENT_LANGUAGE;
+import static dev.stowage.s3.S3Headers.CONTENT_MD5;
+import static dev.stowage.s3.S3Headers.CONTENT_TYPE;
+import static dev.stowage.s3.S3Headers.EXPIRES;
+import static dev.stowage.s3.S3Headers.X_AMZ_META_PREFIX;
+
+import dev.stowage.config.StowageConfig;
+import dev.stowage.http.RequestHead;
+import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.S3Operation.PutObject;
+import dev.stowage.s3.S3Request;
+import dev.stowage.s3.S3Response;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import dev.stowage.store.ObjectAttributes;
+import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** PutObject: streams the body into the store, which makes it durable and visible atomically. */
+@ApplicationScoped
+public class PutObjectHandler implements S3Handler<PutObject> {
+    /** S3's limit on the total size of user metadata (names and values, in bytes). */
+    static final int MAX_USER_METADATA_BYTES = 2048;
+
+    private final ObjectStore store;
+    private final StowageConfig config;
+
+    public PutObjectHandler(ObjectStore store, StowageConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    @Override
+    public S3Response handle(PutObject op, S3Request request) throws IOException {
+        RequestHead head = request.head();
+        long length = request.verified().decodedContentLength(head);
+        if (length < 0) {
+            throw new S3Exception(S3ErrorCode.MISSING_CONTENT_LENGTH);
+        }
+        if (length > config.requests().maxObjectSize()) {
+            throw new S3Exception(S3ErrorCode.ENTITY_TOO_LARGE)
+                    .element("ProposedSize", Long.toString(length))
+                    .element("MaxSizeAllowed", Long.toString(config.requests().maxObjectSize()));
+        }
+        byte[] md5 = contentMd5(head.header(CONTENT_MD5));
+        ObjectAttributes attributes = attributes(head);
+        ObjectInfo info = store.putObject(op.bucket(), op.key(), request.body(), length, md5, attributes);
+        return S3Response.ok().header(S3Headers.ETAG_OUT, '"' + info.etag() + '"');
+    }
+
+    static byte[] contentMd5(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            byte[] md5 = Base64.getDecoder().decode(header.trim());
+            if (md5.length == 16) {
+                return md5;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to InvalidDigest
+        }
+        throw new S3Exception(S3ErrorCode.INVALID_DIGEST).element("Content-MD5", header);
+    }
+
+    /** The content headers and x-amz-meta-* of a request, as S3 stores them. */
+    static ObjectAttributes attributes(RequestHead head) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        int metaBytes = 0;
+        for (Map.Entry<String, List<String>> h : head.headers().entrySet()) {
+            String name = h.getKey();
+            if (name.startsWith(X_AMZ_META_PREFIX) && name.length() > X_AMZ_META_PREFIX.length()) {
+                String value = String.join(",", h.getValue());
+                String shortName = name.substring(X_AMZ_META_PREFIX.length());
+                meta.put(shortName, value);
+                metaBytes += shortName.length() + value.length();
+            }
+        }
+        if (metaBytes > MAX_USER_METADATA_BYTES) {
+            throw new S3Exception(S3ErrorCode.METADATA_TOO_LARGE)
+                    .element("Size", Integer.toString(metaBytes))
+                    .element("MaxSizeAllowed", Integer.toString(MAX_USER_METADATA_BYTES));
+        }
+        return new ObjectAttributes(head.header(CONTENT_TYPE), storedContentEncoding(head.header(CONTENT_ENCODING)),
+                head.header(CONTENT_DISPOSITION), head.header(CONTENT_LANGUAGE), head.header(CACHE_CONTROL),
+                head.header(EXPIRES), meta);
+    }
+
+    /** aws-chunked is transport framing, not a property of the object: S3 drops it from the stored encoding. */
+    static String storedContentEncoding(String header) {
+        if (header == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String part : header.split(",")) {
+            String p = part.trim();
+            if (!p.isEmpty() && !p.equalsIgnoreCase("aws-chunked")) {
+                if (kept.length() > 0) {
+                    kept.append(',');
+                }
+                kept.append(p);
+            }
+        }
+        return kept.length() == 0 ? null : kept.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.stowage.s3.xml;
+
+import dev.stowage.s3.S3Request;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/** Reads small XML request bodies safely: bounded size, no DTDs, no external entities. */
+public final class XmlRequestReader {
+    private static final XMLInputFactory FACTORY = newFactory();
+
+    private XmlRequestReader() {}
+
+    /** Reads the whole (decoded) body, refusing more than {@code max} bytes. */
+    public static byte[] readBody(S3Request request, int max) throws IOException {
+        InputStream in = request.body();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            out.write(buf, 0, n);
+            if (out.size() > max) {
+                throw new S3Exception(S3ErrorCode.MALFORMED_XML, "The XML you provided was larger than the maximum of "
+                        + max + " bytes allowed.");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Returns the text of {@code child} directly under the document element {@code root}, or null when it is
+     * absent; MalformedXML when the document is not well-formed or its root is another element.
+     */
+    public static String parse(byte[] body, String root, String child) {
+        try {
+            XMLStreamReader reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+            try {
+                int depth = 0;
+                String value = null;
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        depth++;
+                        String name = reader.getLocalName();
+                        if (depth == 1 && !name.equals(root)) {
+                            throw new S3Exception(S3ErrorCode.MALFORMED_XML);
+                        }
+                        if (depth == 2 && name.equals(child)) {
+                            value = reader.getElementText();
+                            depth--;
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        depth--;
+                    }
+                }
+                return value;
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            if (e instanceof S3Exception s3) {
+                throw s3;
+            }
+            throw new S3Exception(S3ErrorCode.MALFORMED_XML);
+        }
+    }
+
+    private static XMLInputFactory newFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.stowage.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The narrow seam between the S3 surface and where bytes live. Implementations know nothing of HTTP; they
+ * signal domain conditions with the exceptions of this package ({@link NoSuchBucketException} and friends).
+ *
+ * <p>Contract every implementation keeps: a put is atomic (a reader sees the old object or the new one, never
+ * a partial one, also across a crash), data and metadata are durable before {@link #putObject} returns, keys
+ * are arbitrary UTF-8 strings of 1..1024 bytes and never escape the bucket, and listings come back in UTF-8
+ * binary order.
+ */
+public interface ObjectStore {
+
+    /** Creates a bucket. Throws {@link BucketAlreadyExistsException} when the name is taken. */
+    BucketInfo createBucket(String bucket, String ownerId, String location) throws IOException;
+
+    /** Bucket facts, or {@link NoSuchBucketException}. */
+    BucketInfo bucket(String bucket) throws IOException;
+
+    /** All buckets, sorted by name. */
+    List<BucketInfo> listBuckets() throws IOException;
+
+    /** Deletes an empty bucket; {@link BucketNotEmptyException} when it holds objects. */
+    void deleteBucket(String bucket) throws IOException;
+
+    /**
+     * Stores an object from a stream, atomically replacing any object of that key. The stream is read to its
+     * end; the digest of what was read becomes the ETag. {@code expectedMd5} (raw 16 bytes, may be null) is
+     * checked before the object becomes visible ({@link BadDigestException}).
+     */
+    ObjectInfo putObject(String bucket, String key, InputStream data, long expectedLength, byte[] expectedMd5,
+            ObjectAttributes attributes) throws IOException;
+
+    /** Metadata of an object, or {@link NoSuchKeyException}. */
+    ObjectInfo headObject(String bucket, String key) throws IOException;
+
+    /**
+     * Opens an object for reading. The returned handle reads the version that existed when it was opened,
+     * even if the key is overwritten or deleted meanwhile. Callers close it.
+     */
+    ObjectReader openObject(String bucket, String key) throws IOException;
+
+    /** Deletes an object; returns false when there was none. */
+    boolean deleteObject(String bucket, String key) throws IOException;
+
+    /** One page of keys in UTF-8 binary order. */
+    ListPage listObjects(String bucket, ListQuery query) throws IOException;
+
+    /** Reads the attributes stored by an earlier put, if the key exists. */
+    default Optional<ObjectInfo> findObject(String bucket, String key) throws IOException {
+        try {
+            return Optional.of(headObject(bucket, key));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+}

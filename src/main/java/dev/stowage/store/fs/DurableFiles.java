@@ -1,0 +1,148 @@
+package dev.stowage.store.fs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The one place that makes writes crash-safe. Content goes to a new temp file on the data's filesystem and is
+ * forced to disk; missing directories are created and their parents forced; the temp file is renamed over its
+ * target in one step and the target's directory is forced. A reader, also after a crash, finds the old file
+ * or the new one, never a part. Every write path of the store goes through here.
+ */
+final class DurableFiles {
+    /** Renames retried when a concurrent delete removes a directory between its creation and the rename. */
+    private static final int MOVE_ATTEMPTS = 16;
+
+    /** Writes a file's content; may throw anything, which the caller gets back unchanged. */
+    @FunctionalInterface
+    interface Content<T> {
+        T writeTo(FileChannel channel) throws IOException;
+    }
+
+    private DurableFiles() {}
+
+    /** {@link #write} then {@link #commit}. */
+    static <T> T replace(Path temp, Path target, Path root, Content<T> content) throws IOException {
+        T result = write(temp, content);
+        commit(temp, target, root);
+        return result;
+    }
+
+    /**
+     * Creates {@code temp}, lets {@code content} fill it and forces it to disk. On any failure the temp file is
+     * removed and the failure rethrown as it was.
+     */
+    static <T> T write(Path temp, Content<T> content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            T result = content.writeTo(channel);
+            channel.force(true);
+            return result;
+        } catch (Throwable t) {
+            deleteQuietly(temp);
+            throw t;
+        }
+    }
+
+    /**
+     * Renames a written temp file onto {@code target}, replacing any file there in one step. Directories
+     * missing between {@code root} (which must exist) and the target are created. On failure the temp file is
+     * removed; a {@link NoSuchFileException} with {@code root} gone means the whole tree was removed.
+     */
+    static void commit(Path temp, Path target, Path root) throws IOException {
+        Path dir = target.getParent();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    createDirectories(root, dir);
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                    break;
+                } catch (NoSuchFileException e) {
+                    // a concurrent delete removed a directory we had made: make it again
+                    if (attempt >= MOVE_ATTEMPTS || !Files.isDirectory(root) || !Files.exists(temp)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            deleteQuietly(temp);
+            throw t;
+        }
+        forceDirectoryIfPresent(dir);
+    }
+
+    /** Creates {@code dir} and its missing parents below {@code root}, forcing each new directory's parent. */
+    static void createDirectories(Path root, Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path p = dir; !p.equals(root) && !Files.isDirectory(p); p = p.getParent()) {
+            if (p.getParent() == null || !p.startsWith(root)) {
+                throw new IllegalArgumentException(dir + " is not below " + root);
+            }
+            missing.push(p);
+        }
+        List<Path> created = new ArrayList<>(missing.size());
+        for (Path p : missing) {
+            try {
+                Files.createDirectory(p);
+                created.add(p);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(p)) {
+                    throw e;
+                }
+            }
+        }
+        for (Path p : created) {
+            forceDirectory(p.getParent());
+        }
+    }
+
+    /** Renames a directory tree in one step and forces both parents. */
+    static void moveDirectory(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory(to.getParent());
+        forceDirectoryIfPresent(from.getParent());
+    }
+
+    /** Deletes a file and forces its directory; false when there was none. */
+    static boolean delete(Path file) throws IOException {
+        if (!Files.deleteIfExists(file)) {
+            return false;
+        }
+        forceDirectoryIfPresent(file.getParent());
+        return true;
+    }
+
+    static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private static void forceDirectoryIfPresent(Path dir) throws IOException {
+        try {
+            forceDirectory(dir);
+        } catch (NoSuchFileException e) {
+            // removed meanwhile by a concurrent delete, which supersedes what we wrote
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException e) {
+            // best effort: a leftover temp file is removed with its instance directory
+        }
+    }
+}

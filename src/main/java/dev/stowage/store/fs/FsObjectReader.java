@@ -1,0 +1,54 @@
+package dev.stowage.store.fs;
+
+import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * An object file held open: later overwrites and deletes replace or unlink the name, not this file, so the
+ * reader keeps the version it opened.
+ */
+final class FsObjectReader implements ObjectReader {
+    private final FileChannel channel;
+    private final ObjectInfo info;
+    private final long dataStart;
+
+    FsObjectReader(FileChannel channel, ObjectInfo info, long dataStart) {
+        this.channel = channel;
+        this.info = info;
+        this.dataStart = dataStart;
+    }
+
+    @Override
+    public ObjectInfo info() {
+        return info;
+    }
+
+    @Override
+    public int read(ByteBuffer dst, long position) throws IOException {
+        if (position < 0) {
+            throw new IllegalArgumentException("negative position");
+        }
+        long left = info.size() - position;
+        if (left <= 0) {
+            return -1;
+        }
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        int limit = dst.limit();
+        dst.limit(dst.position() + (int) Math.min(dst.remaining(), left));
+        try {
+            return channel.read(dst, dataStart + position);
+        } finally {
+            dst.limit(limit);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,249 @@
+package dev.stowage.store.fs;
+
+import dev.stowage.store.BucketAlreadyExistsException;
+import dev.stowage.store.BucketInfo;
+import dev.stowage.store.BucketNotEmptyException;
+import dev.stowage.store.ListPage;
+import dev.stowage.store.ListQuery;
+import dev.stowage.store.NoSuchBucketException;
+import dev.stowage.store.NoSuchKeyException;
+import dev.stowage.store.ObjectAttributes;
+import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectReader;
+import dev.stowage.store.ObjectStore;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * The object store on a local filesystem: one file per object (header then bytes) in a directory tree that
+ * mirrors the key's '/' segments, written through {@link DurableFiles}. See {@link DataLayout} for the layout,
+ * {@link KeyPaths} for how keys become paths and {@link KeyLister} for listings.
+ */
+public final class FsObjectStore implements ObjectStore, Closeable {
+    /** How long this process trusts its cached bucket facts before a cheap re-check. */
+    private static final Duration BUCKET_TRUST = Duration.ofSeconds(1);
+
+    private final DataLayout layout;
+    private final Clock clock;
+    private final InstanceTempDir temp;
+    private final BucketCache buckets;
+    private final BucketLocks locks = new BucketLocks();
+    private final ObjectFiles files = new ObjectFiles();
+
+    public FsObjectStore(Path dataRoot, Clock clock) throws IOException {
+        this(dataRoot, clock, BUCKET_TRUST);
+    }
+
+    FsObjectStore(Path dataRoot, Clock clock, Duration bucketTrust) throws IOException {
+        this.layout = new DataLayout(dataRoot);
+        this.clock = clock;
+        Files.createDirectories(layout.bucketsDir());
+        Files.createDirectories(layout.tmpDir());
+        this.temp = InstanceTempDir.open(layout.tmpDir());
+        this.buckets = new BucketCache(layout, bucketTrust.toNanos());
+    }
+
+    @Override
+    public BucketInfo createBucket(String bucket, String ownerId, String location) throws IOException {
+        Path target = layout.bucketDir(bucket);
+        if (Files.exists(target)) {
+            throw alreadyExists(bucket);
+        }
+        BucketInfo info = new BucketInfo(bucket, ownerId, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                newEpoch(), location);
+        Path staging = temp.newPath("bucket");
+        try {
+            Files.createDirectory(staging);
+            Files.createDirectory(staging.resolve(DataLayout.OBJECTS));
+            byte[] json = BucketFile.encode(info);
+            DurableFiles.replace(temp.newPath("bucket-json"), staging.resolve(DataLayout.BUCKET_FILE), staging,
+                    channel -> writeAll(channel, json));
+            DurableFiles.forceDirectory(staging);
+            DurableFiles.moveDirectory(staging, target);
+        } catch (FileSystemException e) {
+            FileTrees.deleteRecursively(staging);
+            if (Files.exists(target)) { // lost a race with another create
+                throw alreadyExists(bucket);
+            }
+            throw e;
+        }
+        buckets.created(info);
+        return info;
+    }
+
+    private BucketAlreadyExistsException alreadyExists(String bucket) {
+        BucketInfo existing;
+        try {
+            existing = BucketCache.read(layout.bucketFile(bucket));
+        } catch (IOException | RuntimeException e) {
+            existing = null; // being created or deleted right now
+        }
+        return new BucketAlreadyExistsException(bucket, existing);
+    }
+
+    private static long newEpoch() {
+        long epoch;
+        do {
+            epoch = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+        } while (epoch == 0);
+        return epoch;
+    }
+
+    private static Void writeAll(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+        return null;
+    }
+
+    @Override
+    public BucketInfo bucket(String bucket) throws IOException {
+        DataLayout.checkBucketName(bucket);
+        return buckets.get(bucket);
+    }
+
+    @Override
+    public List<BucketInfo> listBuckets() throws IOException {
+        List<BucketInfo> all = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(layout.bucketsDir())) {
+            for (Path dir : dirs) {
+                try {
+                    all.add(buckets.get(dir.getFileName().toString()));
+                } catch (NoSuchBucketException | IllegalArgumentException e) {
+                    // deleted meanwhile, or not a bucket
+                }
+            }
+        }
+        all.sort(Comparator.comparing(BucketInfo::name));
+        return all;
+    }
+
+    @Override
+    public void deleteBucket(String bucket) throws IOException {
+        Path dir = layout.bucketDir(bucket);
+        Path doomed = temp.newPath("deleted-bucket");
+        Lock lock = locks.delete(bucket);
+        lock.lock();
+        try {
+            buckets.get(bucket);
+            if (FileTrees.containsObject(layout.objectsDir(bucket))) {
+                throw new BucketNotEmptyException(bucket);
+            }
+            try {
+                DurableFiles.moveDirectory(dir, doomed);
+            } catch (NoSuchFileException e) {
+                throw new NoSuchBucketException(bucket);
+            } finally {
+                buckets.deleted(bucket);
+            }
+        } finally {
+            lock.unlock();
+        }
+        FileTrees.deleteRecursively(doomed);
+    }
+
+    @Override
+    public ObjectInfo putObject(String bucket, String key, InputStream data, long expectedLength,
+            byte[] expectedMd5, ObjectAttributes attributes) throws IOException {
+        byte[] keyBytes = KeyPaths.keyBytes(key);
+        buckets.get(DataLayout.checkBucketName(bucket));
+        Path objects = layout.objectsDir(bucket);
+        Path target = KeyPaths.resolve(objects, KeyPaths.objectFile(keyBytes));
+        Path tempFile = temp.newPath("put");
+        ObjectInfo info = DurableFiles.write(tempFile,
+                new ObjectBodyWriter(key, keyBytes, data, expectedLength, expectedMd5, attributes, clock));
+        Lock lock = locks.commit(bucket);
+        lock.lock();
+        try {
+            DurableFiles.commit(tempFile, target, objects);
+        } catch (NoSuchFileException e) {
+            if (!Files.isDirectory(objects)) {
+                throw new NoSuchBucketException(bucket);
+            }
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+        return info;
+    }
+
+    @Override
+    public ObjectInfo headObject(String bucket, String key) throws IOException {
+        Path file = objectFile(bucket, key);
+        ObjectInfo info = files.readInfo(file);
+        if (info == null || !info.key().equals(key)) {
+            throw noSuchKey(bucket, key);
+        }
+        return info;
+    }
+
+    @Override
+    public ObjectReader openObject(String bucket, String key) throws IOException {
+        Path file = objectFile(bucket, key);
+        FsObjectReader reader = files.open(file);
+        if (reader == null) {
+            throw noSuchKey(bucket, key);
+        }
+        if (!reader.info().key().equals(key)) {
+            reader.close();
+            throw noSuchKey(bucket, key);
+        }
+        return reader;
+    }
+
+    @Override
+    public boolean deleteObject(String bucket, String key) throws IOException {
+        Path file = objectFile(bucket, key);
+        boolean existed = DurableFiles.delete(file);
+        FileTrees.removeEmptyDirectories(file.getParent(), layout.objectsDir(bucket));
+        return existed;
+    }
+
+    @Override
+    public ListPage listObjects(String bucket, ListQuery query) throws IOException {
+        if (query.maxKeys() < 0) {
+            throw new IllegalArgumentException("negative maxKeys");
+        }
+        ListingFilter filter = ListingFilter.of(query);
+        buckets.get(DataLayout.checkBucketName(bucket));
+        return new KeyLister(layout.objectsDir(bucket), filter, files, query.maxKeys()).list();
+    }
+
+    /** The object file of a key in an existing bucket. */
+    private Path objectFile(String bucket, String key) throws IOException {
+        byte[] keyBytes = KeyPaths.keyBytes(key);
+        buckets.get(DataLayout.checkBucketName(bucket));
+        return KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
+    }
+
+    /** NoSuchKey, or NoSuchBucket when another process deleted the bucket since it was cached. */
+    private RuntimeException noSuchKey(String bucket, String key) {
+        if (!Files.isDirectory(layout.objectsDir(bucket))) {
+            return new NoSuchBucketException(bucket);
+        }
+        return new NoSuchKeyException(key);
+    }
+
+    /** Removes this instance's temp files and releases its lock. */
+    @Override
+    public void close() throws IOException {
+        temp.close();
+    }
+}

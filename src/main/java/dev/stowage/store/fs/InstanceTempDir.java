@@ -1,0 +1,147 @@
+package dev.stowage.store.fs;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * This process's temp directory {@code tmp/<id>/}, on the data's filesystem so renames out of it are atomic.
+ * The owner holds an exclusive lock on {@code tmp/<id>.lock} while it lives. At start-up every other
+ * instance's directory whose lock can be taken (its owner is dead) is removed, so a crash leaves nothing
+ * behind for long, while several processes sharing a data directory keep their live temp files.
+ */
+final class InstanceTempDir implements Closeable {
+    private static final Logger LOG = Logger.getLogger(InstanceTempDir.class);
+    private static final String LOCK_SUFFIX = ".lock";
+    /**
+     * Instances alive in this JVM. Their lock files are never opened by a sibling: closing any descriptor of
+     * a file drops the whole process's POSIX lock on it.
+     */
+    private static final Set<String> LIVE_HERE = ConcurrentHashMap.newKeySet();
+
+    private final String id;
+    private final Path dir;
+    private final Path lockFile;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final AtomicLong counter = new AtomicLong();
+
+    private InstanceTempDir(String id, Path dir, Path lockFile, FileChannel lockChannel, FileLock lock) {
+        this.id = id;
+        this.dir = dir;
+        this.lockFile = lockFile;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Claims a new instance directory under {@code tmpRoot} and removes those of dead instances. */
+    static InstanceTempDir open(Path tmpRoot) throws IOException {
+        byte[] random = new byte[8];
+        new SecureRandom().nextBytes(random);
+        String id = HexFormat.of().formatHex(random);
+        LIVE_HERE.add(id);
+        Path lockFile = tmpRoot.resolve(id + LOCK_SUFFIX);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IOException("cannot lock new instance file " + lockFile);
+            }
+            Path dir = Files.createDirectory(tmpRoot.resolve(id));
+            InstanceTempDir instance = new InstanceTempDir(id, dir, lockFile, channel, lock);
+            removeDead(tmpRoot);
+            return instance;
+        } catch (IOException | RuntimeException e) {
+            LIVE_HERE.remove(id);
+            if (channel != null) {
+                channel.close();
+            }
+            DurableFiles.deleteQuietly(lockFile);
+            throw e;
+        }
+    }
+
+    /** A fresh path in this instance's directory (not created). */
+    Path newPath(String purpose) {
+        return dir.resolve(purpose + "-" + counter.incrementAndGet());
+    }
+
+    String id() {
+        return id;
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    private static void removeDead(Path tmpRoot) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmpRoot)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.endsWith(LOCK_SUFFIX)) {
+                    String owner = name.substring(0, name.length() - LOCK_SUFFIX.length());
+                    if (!LIVE_HERE.contains(owner)) {
+                        removeIfDead(tmpRoot, owner, entry);
+                    }
+                } else if (!LIVE_HERE.contains(name) && Files.notExists(tmpRoot.resolve(name + LOCK_SUFFIX))) {
+                    // an owner makes its lock file before its directory: no lock file means a dead owner
+                    // whose cleanup was itself interrupted
+                    FileTrees.deleteRecursively(entry);
+                }
+            }
+        }
+    }
+
+    private static void removeIfDead(Path tmpRoot, String owner, Path lockFile) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        try (channel) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return;
+            }
+            if (lock == null) {
+                return; // its owner lives
+            }
+            LOG.infof("Removing temp files of dead instance %s", owner);
+            FileTrees.deleteRecursively(tmpRoot.resolve(owner));
+            Files.deleteIfExists(lockFile);
+        }
+    }
+
+    /** Removes this instance's directory and lock file, then releases the lock. */
+    @Override
+    public void close() throws IOException {
+        try {
+            FileTrees.deleteRecursively(dir);
+            Files.deleteIfExists(lockFile);
+        } finally {
+            try {
+                lock.release();
+            } finally {
+                lockChannel.close();
+                LIVE_HERE.remove(id);
+            }
+        }
+    }
+}

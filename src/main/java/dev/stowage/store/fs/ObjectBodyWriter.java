@@ -1,0 +1,131 @@
+package dev.stowage.store.fs;
+
+import dev.stowage.store.BadDigestException;
+import dev.stowage.store.IncompleteBodyException;
+import dev.stowage.store.ObjectAttributes;
+import dev.stowage.store.ObjectInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Streams a put's body into a new object file, computing its MD5 on the way. The header's length is known up
+ * front (only size, digest and time are missing), so the bytes go right after it and the header is written
+ * last; a body that fits one buffer goes out with its header in a single write. The declared length and
+ * digest are checked before the file can become visible.
+ */
+final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
+    private static final int MIN_BUFFER = 8 * 1024;
+    private static final int MAX_BUFFER = 512 * 1024;
+    private static final int UNKNOWN_LENGTH_BUFFER = 128 * 1024;
+
+    private final String key;
+    private final byte[] keyBytes;
+    private final InputStream data;
+    private final long expectedLength;
+    private final byte[] expectedMd5;
+    private final ObjectAttributes attributes;
+    private final Clock clock;
+
+    ObjectBodyWriter(String key, byte[] keyBytes, InputStream data, long expectedLength, byte[] expectedMd5,
+            ObjectAttributes attributes, Clock clock) {
+        this.key = key;
+        this.keyBytes = keyBytes;
+        this.data = data;
+        this.expectedLength = expectedLength;
+        this.expectedMd5 = expectedMd5;
+        this.attributes = attributes == null ? ObjectAttributes.NONE : attributes;
+        this.clock = clock;
+    }
+
+    @Override
+    public ObjectInfo writeTo(FileChannel channel) throws IOException {
+        byte[] header = ObjectHeader.template(keyBytes, attributes);
+        MessageDigest md5 = newMd5();
+        byte[] buf = new byte[bufferSize()];
+        int n = fill(buf);
+        if (n < buf.length) {
+            md5.update(buf, 0, n);
+            ObjectInfo info = finish(header, n, md5);
+            writeFully(channel, new ByteBuffer[] {ByteBuffer.wrap(header), ByteBuffer.wrap(buf, 0, n)});
+            return info;
+        }
+        long size = 0;
+        while (n > 0) {
+            md5.update(buf, 0, n);
+            writeFully(channel, ByteBuffer.wrap(buf, 0, n), header.length + size);
+            size += n;
+            n = n < buf.length ? 0 : fill(buf);
+        }
+        ObjectInfo info = finish(header, size, md5);
+        writeFully(channel, ByteBuffer.wrap(header), 0);
+        return info;
+    }
+
+    /** Checks length and digest and fills in the header. */
+    private ObjectInfo finish(byte[] header, long size, MessageDigest md5) {
+        if (expectedLength >= 0 && size != expectedLength) {
+            throw new IncompleteBodyException(key);
+        }
+        byte[] digest = md5.digest();
+        if (expectedMd5 != null && !MessageDigest.isEqual(digest, expectedMd5)) {
+            throw new BadDigestException(key);
+        }
+        long modified = clock.millis();
+        ObjectHeader.complete(header, size, digest, modified);
+        return new ObjectInfo(key, size, HexFormat.of().formatHex(digest), Instant.ofEpochMilli(modified),
+                attributes);
+    }
+
+    private int bufferSize() {
+        if (expectedLength < 0) {
+            return UNKNOWN_LENGTH_BUFFER;
+        }
+        // one more than announced, so a body of exactly that length is known to have ended after one fill
+        return (int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, expectedLength + 1));
+    }
+
+    /** Reads until {@code buf} is full or the stream ends; returns the count. */
+    private int fill(byte[] buf) throws IOException {
+        int n = 0;
+        while (n < buf.length) {
+            int r = data.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n;
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer src, long position) throws IOException {
+        long pos = position;
+        while (src.hasRemaining()) {
+            pos += channel.write(src, pos);
+        }
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer[] srcs) throws IOException {
+        long left = 0;
+        for (ByteBuffer b : srcs) {
+            left += b.remaining();
+        }
+        while (left > 0) {
+            left -= channel.write(srcs);
+        }
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.stowage.store.fs;
+
+import dev.stowage.store.ObjectInfo;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads object files: the header with one small read, and an open handle for the bytes. A file that is not
+ * in our format counts as absent and is logged once.
+ */
+final class ObjectFiles {
+    private static final Logger LOG = Logger.getLogger(ObjectFiles.class);
+    private static final int FIRST_READ = 4096;
+    private static final int MAX_LOGGED = 10_000;
+
+    private final Set<Path> loggedCorrupt = ConcurrentHashMap.newKeySet();
+
+    /** The header of an object file, or null when there is no such (readable) file. */
+    ObjectInfo readInfo(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return parse(channel, file).info();
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (CorruptObjectException e) {
+            return null;
+        }
+    }
+
+    /** Opens an object file for reading, or returns null when there is no such (readable) file. */
+    FsObjectReader open(Path file) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        try {
+            Parsed parsed = parse(channel, file);
+            if (channel.size() < parsed.headerLength() + parsed.info().size()) {
+                reportCorrupt(file, new CorruptObjectException("file shorter than its header says"));
+                channel.close();
+                return null;
+            }
+            return new FsObjectReader(channel, parsed.info(), parsed.headerLength());
+        } catch (CorruptObjectException e) {
+            channel.close();
+            return null;
+        } catch (IOException | RuntimeException | Error e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private record Parsed(ObjectInfo info, int headerLength) {}
+
+    private Parsed parse(FileChannel channel, Path file) throws IOException {
+        try {
+            ByteBuffer buf = ByteBuffer.allocate(FIRST_READ);
+            readFully(channel, buf, 0, ObjectHeader.PREAMBLE);
+            int length = ObjectHeader.length(buf.flip());
+            if (length > buf.limit()) {
+                ByteBuffer whole = ByteBuffer.allocate(length);
+                whole.put(buf);
+                readFully(channel, whole, whole.position(), length);
+                buf = whole.flip();
+            }
+            return new Parsed(ObjectHeader.parse(buf), length);
+        } catch (CorruptObjectException e) {
+            reportCorrupt(file, e);
+            throw e;
+        }
+    }
+
+    /** Reads at {@code position} until {@code dst} holds at least {@code atLeast} bytes or is full. */
+    private static void readFully(FileChannel channel, ByteBuffer dst, long position, int atLeast)
+            throws IOException {
+        long pos = position;
+        while (dst.position() < atLeast && dst.hasRemaining()) {
+            int n = channel.read(dst, pos);
+            if (n < 0) {
+                throw new CorruptObjectException("file ends inside its header");
+            }
+            pos += n;
+        }
+    }
+
+    private void reportCorrupt(Path file, CorruptObjectException e) {
+        if (loggedCorrupt.size() < MAX_LOGGED && loggedCorrupt.add(file)) {
+            LOG.warnf("Ignoring corrupt object file %s: %s", file, e.getMessage());
+        }
+    }
+}

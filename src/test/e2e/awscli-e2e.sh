@@ -1,0 +1,380 @@
+#!/usr/bin/env bash
+# End-to-end test with Debian's aws-cli v2 (/usr/bin/aws) against the packaged gateway
+# (target/quarkus-app/quarkus-run.jar, built by `mvn verify` or `mvn package`). Starts the gateway on a free
+# loopback port with a fresh data directory, signs with the system-credentials file that first start writes,
+# and checks what s3 / s3api commands and presigned URLs answer. Prints PASS/FAIL per step; stops at the first
+# failure (exit 1) and then shows the gateway's log tail. The gateway is always stopped.
+set -euo pipefail
+
+cd "$(dirname "$0")/../../.."
+ROOT=$(pwd)
+AWS=/usr/bin/aws
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+START_TIMEOUT=60      # seconds for the gateway to answer
+STOP_TIMEOUT=25       # seconds for a graceful stop before SIGKILL
+CMD_TIMEOUT=60        # seconds per aws / curl command
+
+if [ ! -x "$AWS" ]; then
+  echo "FAIL setup: $AWS not found; this test needs Debian's aws-cli v2 (apt-get install awscli), not another aws on PATH" >&2
+  exit 1
+fi
+if ! "$AWS" --version 2>&1 | grep -q '^aws-cli/2\.'; then
+  echo "FAIL setup: $AWS is not aws-cli v2: $("$AWS" --version 2>&1)" >&2
+  exit 1
+fi
+for tool in curl python3 cmp diff timeout; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "FAIL setup: $tool not found" >&2; exit 1; }
+done
+if [ ! -f "$JAR" ]; then
+  echo "FAIL setup: $JAR missing; build it first (mvn -B -DskipTests package)" >&2
+  exit 1
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/stowage-e2e.XXXXXX")
+DATA="$WORK/data"
+LOG="$WORK/gateway.log"
+PID=""
+
+stop_gateway() {
+  [ -n "$PID" ] || return 0
+  if kill -0 "$PID" 2>/dev/null; then
+    kill -TERM "$PID" 2>/dev/null || true
+    for _ in $(seq 1 $((STOP_TIMEOUT * 10))); do
+      kill -0 "$PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$PID" 2>/dev/null; then
+      echo "gateway did not stop within ${STOP_TIMEOUT}s; killing it" >&2
+      kill -KILL "$PID" 2>/dev/null || true
+    fi
+  fi
+  wait "$PID" 2>/dev/null || true
+  PID=""
+}
+
+on_exit() {
+  local status=$?
+  set +e
+  stop_gateway
+  if [ "$status" -ne 0 ] && [ -f "$LOG" ]; then
+    echo "---- gateway log (last 60 lines) ----" >&2
+    tail -n 60 "$LOG" >&2
+    echo "---- end of gateway log ----" >&2
+  fi
+  rm -rf "$WORK"
+  exit "$status"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pass() { echo "PASS $*"; }
+fail() {
+  echo "FAIL $*" >&2
+  exit 1
+}
+
+# ---- start the gateway -----------------------------------------------------------------------------------
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+ENDPOINT="http://127.0.0.1:$PORT"
+mkdir -p "$DATA"
+(
+  # no fixed keys: the first start must generate the credentials file
+  unset STOWAGE_SYSTEM_USER_ACCESS_KEY STOWAGE_SYSTEM_USER_SECRET_KEY
+  export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" STOWAGE_DATA_DIR="$DATA"
+  exec "$JAVA" -Xmx512m -jar "$JAR"
+) >"$LOG" 2>&1 </dev/null &
+PID=$!
+
+up=""
+for _ in $(seq 1 $((START_TIMEOUT * 4))); do
+  kill -0 "$PID" 2>/dev/null || fail "start: the gateway exited during start-up"
+  code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$ENDPOINT/" || true)
+  if [ "$code" != "000" ] && [ -f "$DATA/system-credentials" ]; then
+    up=yes
+    break
+  fi
+  sleep 0.25
+done
+[ -n "$up" ] || fail "start: the gateway did not answer on $ENDPOINT within ${START_TIMEOUT}s"
+pass "start: gateway answers on $ENDPOINT (pid $PID)"
+
+CREDS="$DATA/system-credentials"
+mode=$(stat -c %a "$CREDS")
+[ "$mode" = "600" ] || fail "credentials: $CREDS has mode $mode, expected 600"
+grep -qx '\[default\]' "$CREDS" || fail "credentials: no [default] profile in $CREDS"
+grep -Eq '^aws_access_key_id = [0-9a-f]{16}[A-Z0-9]{4}$' "$CREDS" || fail "credentials: unexpected access key line in $CREDS"
+grep -Eq '^aws_secret_access_key = .{40}$' "$CREDS" || fail "credentials: unexpected secret key line in $CREDS"
+pass "credentials: first start wrote $CREDS (0600, [default] profile)"
+
+cat >"$WORK/aws-config" <<'EOF'
+[default]
+region = us-east-1
+output = json
+s3 =
+  multipart_threshold = 64MB
+  addressing_style = path
+EOF
+# only our files decide credentials and settings, whatever the caller's environment holds
+unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE AWS_DEFAULT_PROFILE AWS_REGION \
+  AWS_DEFAULT_REGION AWS_CA_BUNDLE AWS_ENDPOINT_URL AWS_ENDPOINT_URL_S3 AWS_DEFAULT_OUTPUT
+export AWS_SHARED_CREDENTIALS_FILE="$CREDS" AWS_CONFIG_FILE="$WORK/aws-config" AWS_PAGER="" \
+  AWS_EC2_METADATA_DISABLED=true AWS_RETRY_MODE=standard AWS_MAX_ATTEMPTS=1
+
+# aws with our endpoint, bounded in time; stdout to the caller, stderr to $WORK/err
+awsc() { timeout "$CMD_TIMEOUT" "$AWS" --endpoint-url "$ENDPOINT" "$@" 2>"$WORK/err"; }
+# Runs an aws command that must succeed; its stdout is left in $WORK/out.
+ok() {
+  local what=$1
+  shift
+  if ! awsc "$@" >"$WORK/out.raw"; then
+    echo "  command: aws $*" >&2
+    sed 's/^/  stderr: /' "$WORK/err" >&2
+    fail "$what"
+  fi
+  # progress lines end in \r, not \n: give every message its own line
+  tr '\r' '\n' <"$WORK/out.raw" | grep -v -e '^Completed ' -e '^$' >"$WORK/out" || true
+}
+# Runs an aws command that must fail with a message containing $2.
+fails_with() {
+  local what=$1 expected=$2
+  shift 2
+  if awsc "$@" >"$WORK/out"; then
+    echo "  command: aws $*" >&2
+    fail "$what: succeeded, expected a failure with $expected"
+  fi
+  if ! grep -q -- "$expected" "$WORK/err"; then
+    echo "  command: aws $*" >&2
+    sed 's/^/  stderr: /' "$WORK/err" >&2
+    fail "$what: failed without $expected"
+  fi
+}
+# Evaluates a python expression over the JSON in $WORK/out (bound to j); must be true.
+json_check() {
+  local what=$1 expr=$2
+  if ! python3 -c 'import json, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$WORK/out" "$expr"; then
+    echo "  expected: $expr" >&2
+    sed 's/^/  output: /' "$WORK/out" >&2
+    fail "$what"
+  fi
+}
+md5_of() { md5sum "$1" | cut -d' ' -f1; }
+
+B="e2e-$(date +%s)-$$"
+B2="$B-second"
+
+# ---- buckets ---------------------------------------------------------------------------------------------
+
+ok "s3 mb" s3 mb "s3://$B"
+grep -q "make_bucket: $B" "$WORK/out" || fail "s3 mb: unexpected output: $(cat "$WORK/out")"
+ok "s3 mb (second bucket)" s3 mb "s3://$B2"
+pass "s3 mb s3://$B and s3://$B2"
+
+ok "s3 ls" s3 ls
+grep -q " $B\$" "$WORK/out" && grep -q " $B2\$" "$WORK/out" || fail "s3 ls: buckets not listed: $(cat "$WORK/out")"
+pass "s3 ls lists both buckets"
+
+ok "s3api head-bucket" s3api head-bucket --bucket "$B"
+fails_with "s3api head-bucket (missing bucket)" "404" s3api head-bucket --bucket "$B-missing"
+pass "s3api head-bucket: 200 for the bucket, 404 for a missing one"
+
+ok "s3api get-bucket-location" s3api get-bucket-location --bucket "$B"
+json_check "get-bucket-location: expected an empty LocationConstraint (us-east-1)" \
+  'j.get("LocationConstraint") in (None, "")'
+pass "s3api get-bucket-location: us-east-1 (empty LocationConstraint)"
+
+fails_with "s3api create-bucket twice" "BucketAlreadyOwnedByYou" s3api create-bucket --bucket "$B"
+pass "s3api create-bucket on an existing own bucket: BucketAlreadyOwnedByYou"
+
+# ---- cp up and down --------------------------------------------------------------------------------------
+
+mkdir -p "$WORK/up" "$WORK/down"
+head -c $((5 * 1024 * 1024)) /dev/urandom >"$WORK/up/big.bin"
+printf 'Hello, Stowage!\nZweite Zeile: äöü ß — ☃\n' >"$WORK/up/small.txt"
+SPACE_KEY="dir with spaces/file name.bin"
+UNICODE_KEY="ünïcødé/日本語 ☃ ß.txt"
+
+ok "s3 cp up (5 MB)" s3 cp --no-progress "$WORK/up/big.bin" "s3://$B/big.bin"
+ok "s3 cp up (text)" s3 cp --no-progress "$WORK/up/small.txt" "s3://$B/small.txt"
+ok "s3 cp up (key with spaces)" s3 cp --no-progress "$WORK/up/big.bin" "s3://$B/$SPACE_KEY"
+ok "s3 cp up (unicode key)" s3 cp --no-progress "$WORK/up/small.txt" "s3://$B/$UNICODE_KEY"
+pass "s3 cp up: 5 MB random file, text file, key with spaces, unicode key"
+
+ok "s3 cp down (5 MB)" s3 cp --no-progress "s3://$B/big.bin" "$WORK/down/big.bin"
+cmp "$WORK/up/big.bin" "$WORK/down/big.bin" || fail "s3 cp down: big.bin differs"
+ok "s3 cp down (text)" s3 cp --no-progress "s3://$B/small.txt" "$WORK/down/small.txt"
+cmp "$WORK/up/small.txt" "$WORK/down/small.txt" || fail "s3 cp down: small.txt differs"
+ok "s3 cp down (key with spaces)" s3 cp --no-progress "s3://$B/$SPACE_KEY" "$WORK/down/spaces.bin"
+cmp "$WORK/up/big.bin" "$WORK/down/spaces.bin" || fail "s3 cp down: '$SPACE_KEY' differs"
+ok "s3 cp down (unicode key)" s3 cp --no-progress "s3://$B/$UNICODE_KEY" "$WORK/down/unicode.txt"
+cmp "$WORK/up/small.txt" "$WORK/down/unicode.txt" || fail "s3 cp down: '$UNICODE_KEY' differs"
+pass "s3 cp down: all four objects byte-identical (cmp)"
+
+ok "s3api head-object (5 MB)" s3api head-object --bucket "$B" --key big.bin
+json_check "head-object big.bin: length or ETag wrong" \
+  "j['ContentLength'] == 5242880 and j['ETag'] == '\"$(md5_of "$WORK/up/big.bin")\"'"
+pass "s3api head-object: 5 MB object has its length and ETag = MD5"
+
+ok "s3 ls --recursive" s3 ls "s3://$B" --recursive
+for key in big.bin small.txt "$SPACE_KEY" "$UNICODE_KEY"; do
+  grep -qF " $key" "$WORK/out" || fail "s3 ls --recursive: '$key' not listed: $(cat "$WORK/out")"
+done
+grep -Eq ' 5242880 big\.bin$' "$WORK/out" || fail "s3 ls --recursive: big.bin not listed with 5242880 bytes"
+[ "$(wc -l <"$WORK/out")" -eq 4 ] || fail "s3 ls --recursive: expected 4 objects: $(cat "$WORK/out")"
+pass "s3 ls --recursive lists the 4 objects with sizes"
+
+# ---- sync ------------------------------------------------------------------------------------------------
+
+TREE="$WORK/tree"
+mkdir -p "$TREE/a/b" "$TREE/sp ace" "$TREE/empty-file-dir"
+echo "top" >"$TREE/top.txt"
+echo "ab" >"$TREE/a/b/c.txt"
+head -c 70000 /dev/urandom >"$TREE/a/d.bin"
+echo "ü" >"$TREE/sp ace/é.txt"
+: >"$TREE/empty-file-dir/zero.txt"
+ok "s3 sync up" s3 sync --no-progress "$TREE" "s3://$B/tree/"
+[ "$(grep -c '^upload: ' "$WORK/out")" -eq 5 ] || fail "s3 sync up: expected 5 uploads: $(cat "$WORK/out")"
+ok "s3 sync up (again)" s3 sync --no-progress "$TREE" "s3://$B/tree/"
+[ ! -s "$WORK/out" ] || fail "s3 sync up again: expected nothing to do: $(cat "$WORK/out")"
+ok "s3 sync down" s3 sync --no-progress "s3://$B/tree/" "$WORK/tree-back"
+diff -r "$TREE" "$WORK/tree-back" || fail "s3 sync down: tree differs"
+pass "s3 sync: tree up (5 files, second run a no-op) and back down (diff -r equal)"
+
+# ---- s3api objects ---------------------------------------------------------------------------------------
+
+printf '{"hello": "world"}\n' >"$WORK/up/meta.json"
+ok "s3api put-object" s3api put-object --bucket "$B" --key meta/obj.json --body "$WORK/up/meta.json" \
+  --metadata color=blue,owner=alice --content-type application/json
+json_check "put-object: ETag is not the MD5" "j['ETag'] == '\"$(md5_of "$WORK/up/meta.json")\"'"
+ok "s3api head-object" s3api head-object --bucket "$B" --key meta/obj.json
+json_check "head-object: fields wrong" \
+  "j['ContentType'] == 'application/json' and j['Metadata'] == {'color': 'blue', 'owner': 'alice'} \
+   and j['ContentLength'] == $(stat -c %s "$WORK/up/meta.json") and j['ETag'] == '\"$(md5_of "$WORK/up/meta.json")\"' \
+   and 'LastModified' in j"
+pass "s3api put-object --metadata --content-type, head-object returns them"
+
+ok "s3api get-object --range" s3api get-object --bucket "$B" --key big.bin --range bytes=100-1123 "$WORK/down/range.bin"
+json_check "get-object --range: headers wrong" \
+  "j['ContentLength'] == 1024 and j['ContentRange'] == 'bytes 100-1123/5242880'"
+tail -c +101 "$WORK/up/big.bin" | head -c 1024 >"$WORK/up/range.bin"
+cmp "$WORK/up/range.bin" "$WORK/down/range.bin" || fail "get-object --range: bytes differ"
+ok "s3api get-object --range (suffix)" s3api get-object --bucket "$B" --key small.txt --range bytes=-5 "$WORK/down/suffix.bin"
+tail -c 5 "$WORK/up/small.txt" | cmp - "$WORK/down/suffix.bin" || fail "get-object --range bytes=-5: bytes differ"
+pass "s3api get-object --range: 206 bytes 100-1123 and suffix range match"
+
+ok "list-objects-v2 --delimiter" s3api list-objects-v2 --bucket "$B" --prefix tree/ --delimiter /
+json_check "list-objects-v2 --prefix tree/ --delimiter /: wrong keys or prefixes" \
+  "[o['Key'] for o in j.get('Contents', [])] == ['tree/top.txt'] \
+   and [p['Prefix'] for p in j['CommonPrefixes']] == ['tree/a/', 'tree/empty-file-dir/', 'tree/sp ace/']"
+ok "list-objects-v2 --delimiter (deeper)" s3api list-objects-v2 --bucket "$B" --prefix tree/a/ --delimiter /
+json_check "list-objects-v2 --prefix tree/a/ --delimiter /: wrong keys or prefixes" \
+  "[o['Key'] for o in j.get('Contents', [])] == ['tree/a/d.bin'] and [p['Prefix'] for p in j['CommonPrefixes']] == ['tree/a/b/'] \
+   and j['Contents'][0]['Size'] == 70000"
+pass "s3api list-objects-v2 --prefix --delimiter: Contents and CommonPrefixes"
+
+ALL_TREE="['tree/a/b/c.txt', 'tree/a/d.bin', 'tree/empty-file-dir/zero.txt', 'tree/sp ace/é.txt', 'tree/top.txt']"
+ok "list-objects-v2 (all)" s3api list-objects-v2 --bucket "$B" --prefix tree/
+json_check "list-objects-v2 --prefix tree/: wrong keys" "[o['Key'] for o in j['Contents']] == $ALL_TREE and j['KeyCount'] == 5"
+: >"$WORK/paged"
+token=""
+pages=0
+while :; do
+  pages=$((pages + 1))
+  [ "$pages" -le 10 ] || fail "list-objects-v2 --max-items: more than 10 pages"
+  if [ -z "$token" ]; then
+    ok "list-objects-v2 --max-items" s3api list-objects-v2 --bucket "$B" --prefix tree/ --max-items 2 --page-size 1
+  else
+    ok "list-objects-v2 --starting-token" s3api list-objects-v2 --bucket "$B" --prefix tree/ --max-items 2 \
+      --page-size 1 --starting-token "$token"
+  fi
+  python3 -c 'import json, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+assert len(j.get("Contents", [])) <= 2, "page larger than --max-items"
+for o in j.get("Contents", []): print(o["Key"])' "$WORK/out" >>"$WORK/paged" || fail "list-objects-v2 --max-items: bad page $(cat "$WORK/out")"
+  token=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("NextToken", ""))' "$WORK/out")
+  [ -n "$token" ] || break
+done
+python3 -c 'import sys; sys.exit(0 if open(sys.argv[1], encoding="utf-8").read().splitlines() == eval(sys.argv[2]) else 1)' \
+  "$WORK/paged" "$ALL_TREE" || fail "list-objects-v2 paging: got $(tr '\n' ',' <"$WORK/paged")"
+[ "$pages" -eq 3 ] || fail "list-objects-v2 paging: expected 3 pages of at most 2, got $pages"
+pass "s3api list-objects-v2 --max-items 2 --page-size 1: 3 pages, all 5 keys in order"
+
+ok "list-objects (v1)" s3api list-objects --bucket "$B" --prefix tree/ --page-size 2
+json_check "list-objects --prefix tree/: wrong keys" "[o['Key'] for o in j['Contents']] == $ALL_TREE"
+ok "list-objects (v1) --delimiter" s3api list-objects --bucket "$B" --prefix tree/ --delimiter /
+json_check "list-objects --prefix tree/ --delimiter /: wrong keys or prefixes" \
+  "[o['Key'] for o in j.get('Contents', [])] == ['tree/top.txt'] \
+   and [p['Prefix'] for p in j['CommonPrefixes']] == ['tree/a/', 'tree/empty-file-dir/', 'tree/sp ace/']"
+pass "s3api list-objects (v1): paged by 2 (markers) and with delimiter"
+
+ok "s3api delete-object" s3api delete-object --bucket "$B" --key meta/obj.json
+fails_with "head-object on a deleted key" "404" s3api head-object --bucket "$B" --key meta/obj.json
+fails_with "head-object on a missing key" "404" s3api head-object --bucket "$B" --key no/such/key
+fails_with "get-object on a missing key" "NoSuchKey" s3api get-object --bucket "$B" --key no/such/key "$WORK/down/none"
+pass "s3api delete-object; head-object on deleted/missing key 404, get-object NoSuchKey"
+
+# ---- presigned URLs --------------------------------------------------------------------------------------
+
+ok "s3 presign" s3 presign "s3://$B/small.txt" --expires-in 300
+URL=$(cat "$WORK/out")
+case "$URL" in
+  "$ENDPOINT/$B/small.txt?"*X-Amz-Signature=*) ;;
+  *) fail "s3 presign: unexpected URL $URL" ;;
+esac
+curl -fsS -m "$CMD_TIMEOUT" -o "$WORK/down/presigned.txt" "$URL" || fail "presigned GET failed"
+cmp "$WORK/up/small.txt" "$WORK/down/presigned.txt" || fail "presigned GET: body differs"
+pass "s3 presign --expires-in 300: curl GET returns the object byte for byte"
+
+sig=${URL##*X-Amz-Signature=}
+sig=${sig%%&*}
+last=${sig: -1}
+if [ "$last" = "0" ]; then other=1; else other=0; fi
+BAD_SIG_URL=${URL/X-Amz-Signature=$sig/X-Amz-Signature=${sig%?}$other}
+code=$(curl -sS -m "$CMD_TIMEOUT" -o "$WORK/down/tampered.xml" -w '%{http_code}' "$BAD_SIG_URL")
+[ "$code" = "403" ] || fail "tampered presigned URL (signature): HTTP $code, expected 403"
+grep -q '<Code>SignatureDoesNotMatch</Code>' "$WORK/down/tampered.xml" \
+  || fail "tampered presigned URL (signature): no SignatureDoesNotMatch: $(cat "$WORK/down/tampered.xml")"
+BAD_EXP_URL=${URL/X-Amz-Expires=300/X-Amz-Expires=301}
+[ "$BAD_EXP_URL" != "$URL" ] || fail "s3 presign: no X-Amz-Expires=300 in $URL"
+code=$(curl -sS -m "$CMD_TIMEOUT" -o /dev/null -w '%{http_code}' "$BAD_EXP_URL")
+[ "$code" = "403" ] || fail "tampered presigned URL (expiry): HTTP $code, expected 403"
+BAD_KEY_URL=${URL/\/small.txt?//big.bin?}
+code=$(curl -sS -m "$CMD_TIMEOUT" -o /dev/null -w '%{http_code}' "$BAD_KEY_URL")
+[ "$code" = "403" ] || fail "presigned URL for another key: HTTP $code, expected 403"
+pass "tampered presigned URLs (signature, expiry, key) get 403"
+
+# ---- rm and rb -------------------------------------------------------------------------------------------
+
+fails_with "s3 rb on a non-empty bucket" "BucketNotEmpty" s3 rb "s3://$B"
+pass "s3 rb on a non-empty bucket fails with BucketNotEmpty"
+
+ok "s3 rm" s3 rm "s3://$B/big.bin"
+grep -q "delete: s3://$B/big.bin" "$WORK/out" || fail "s3 rm: unexpected output: $(cat "$WORK/out")"
+fails_with "head-object after s3 rm" "404" s3api head-object --bucket "$B" --key big.bin
+pass "s3 rm of one object"
+
+ok "s3 rm --recursive" s3 rm "s3://$B" --recursive
+[ "$(grep -c '^delete: ' "$WORK/out")" -eq 8 ] || fail "s3 rm --recursive: expected 8 deletes: $(cat "$WORK/out")"
+ok "list-objects-v2 (empty)" s3api list-objects-v2 --bucket "$B"
+json_check "list-objects-v2 after rm --recursive: not empty" "j.get('KeyCount', 0) == 0 and 'Contents' not in j"
+pass "s3 rm --recursive deletes all 8 remaining objects"
+
+ok "s3 rb" s3 rb "s3://$B"
+grep -q "remove_bucket: $B" "$WORK/out" || fail "s3 rb: unexpected output: $(cat "$WORK/out")"
+ok "s3 rb (second bucket)" s3 rb "s3://$B2"
+fails_with "head-bucket after rb" "404" s3api head-bucket --bucket "$B"
+ok "s3 ls after rb" s3 ls
+! grep -q " $B" "$WORK/out" || fail "s3 ls after rb: bucket still listed: $(cat "$WORK/out")"
+pass "s3 rb removes the empty buckets"
+
+# ---- no temp files left ----------------------------------------------------------------------------------
+
+leftover=$(find "$DATA/tmp" -mindepth 2 -type f 2>/dev/null | head -5)
+[ -z "$leftover" ] || fail "temp files left behind while idle: $leftover"
+pass "no temp files left in $DATA/tmp"
+
+echo "ALL PASS: aws-cli end-to-end ($SECONDS s)"

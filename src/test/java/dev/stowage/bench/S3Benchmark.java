@@ -1,0 +1,410 @@
+package dev.stowage.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Measures an S3 endpoint with the AWS SDK for Java v2: small-object PUT/GET/HEAD/DELETE at several concurrency
+ * levels, a 70/30 GET/PUT mix, large-object throughput, ListObjectsV2 page latency, and how directory markers are
+ * listed. Run it through {@code bin/bench}; the README's Benchmark section says how to compare two servers.
+ *
+ * <p>Every scenario warms up, then runs until its duration or its op count is reached, in a bucket of its own
+ * that is deleted afterwards (bounded in time). Each prints a table row and a {@code RESULT key=value ...} line.
+ */
+public final class S3Benchmark {
+    private static final int SMALL = 4096;
+    private static final Duration SETUP_LIMIT = Duration.ofMinutes(10);
+
+    private final BenchOptions options;
+    private final S3Client s3;
+    private final String runId;
+    private final List<ScenarioResult> results = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private final byte[] small = Payload.random(SMALL, 4096);
+    private byte[] large;
+
+    private S3Benchmark(BenchOptions options, S3Client s3) {
+        this.options = options;
+        this.s3 = s3;
+        this.runId = "sb-" + Long.toString(System.currentTimeMillis() / 1000, 36) + "-"
+                + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
+    }
+
+    public static void main(String[] args) throws IOException {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        int exit;
+        try (S3Client s3 = Clients.s3(options.endpoint(), options.accessKey(), options.secretKey(), options.region(),
+                options.maxConcurrency() + 16)) {
+            exit = new S3Benchmark(options, s3).run();
+        }
+        System.exit(exit);
+    }
+
+    private int run() {
+        System.out.printf(Locale.ROOT, "Stowage S3 benchmark: endpoint %s, label %s, run %s, %s%n", options.endpoint(),
+                options.label(), runId, Instant.now());
+        System.out.printf(Locale.ROOT,
+                "warm-up %.1f s + at most %.1f s and %d ops per scenario; Java %s; %d cores shared by client and"
+                        + " server%n",
+                options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0, options.maxOps(),
+                Runtime.version(), Runtime.getRuntime().availableProcessors());
+        try {
+            s3.listBuckets();
+        } catch (RuntimeException e) {
+            System.out.println("cannot reach the endpoint or the credentials are refused: " + e.getMessage());
+            return 1;
+        }
+        for (String scenario : BenchOptions.SCENARIOS) {
+            if (!options.runs(scenario)) {
+                continue;
+            }
+            try {
+                switch (scenario) {
+                    case "marker" -> directoryMarker();
+                    case "put4k" -> options.smallConcurrency().forEach(c -> measuredInOwnBucket("put4k", c, this::put4k));
+                    case "get4k" -> options.smallConcurrency().forEach(c -> measuredInOwnBucket("get4k", c, this::get4k));
+                    case "head4k" -> options.smallConcurrency().forEach(c -> measuredInOwnBucket("head4k", c, this::head4k));
+                    case "delete4k" -> options.smallConcurrency()
+                            .forEach(c -> measuredInOwnBucket("delete4k", c, this::delete4k));
+                    case "mix" -> measuredInOwnBucket("mix", options.mixConcurrency(), this::mix);
+                    case "put64m" -> options.largeConcurrency()
+                            .forEach(c -> measuredInOwnBucket("put64m", c, this::putLarge));
+                    case "get64m" -> options.largeConcurrency()
+                            .forEach(c -> measuredInOwnBucket("get64m", c, this::getLarge));
+                    case "list" -> list(false);
+                    case "list-delim" -> list(true);
+                    default -> throw new IllegalStateException(scenario);
+                }
+            } catch (RuntimeException e) {
+                failures.add(scenario + ": " + e);
+                System.out.println("  ! " + scenario + " failed: " + e);
+            }
+        }
+        sweep();
+        System.out.println();
+        System.out.println("Summary (" + options.label() + ", " + options.endpoint() + "):");
+        System.out.println(ScenarioResult.HEADER);
+        results.forEach(r -> System.out.println(r.row()));
+        failures.forEach(f -> System.out.println("FAILED " + f));
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    @FunctionalInterface
+    private interface Scenario {
+        ScenarioResult run(String bucket, int concurrency);
+    }
+
+    private void measuredInOwnBucket(String name, int concurrency, Scenario scenario) {
+        String bucket = newBucket(name + "-c" + concurrency);
+        try {
+            ScenarioResult result = scenario.run(bucket, concurrency);
+            results.add(result);
+            System.out.println(result.row());
+            System.out.println(result.resultLine(options.label()));
+        } finally {
+            Populator.deleteBucket(s3, bucket, options.cleanupLimit());
+        }
+    }
+
+    /** Warm-up (unrecorded), then the measured phase; both bounded by time and count. */
+    private ScenarioResult measure(String scenario, int concurrency, long bytesPerOp, List<String> kinds,
+            LoadRunner.Op op) {
+        System.out.printf(Locale.ROOT, "%s conc=%d ...%n", scenario, concurrency);
+        if (!options.warmup().isZero()) {
+            LoadRunner.Phase warm = LoadRunner.run(concurrency, options.warmup(), Math.max(1, options.maxOps() / 10),
+                    kinds.size(), op);
+            if (warm.errors() > 0) {
+                System.out.println("  warm-up errors: " + warm.errors() + ", first: " + warm.firstError());
+            }
+        }
+        LoadRunner.Phase phase = LoadRunner.run(concurrency, options.duration(), options.maxOps(), kinds.size(), op);
+        return new ScenarioResult(scenario, concurrency, bytesPerOp, kinds, phase);
+    }
+
+    private ScenarioResult put4k(String bucket, int concurrency) {
+        AtomicLong next = new AtomicLong();
+        return measure("put4k", concurrency, SMALL, List.of("put"), thread -> {
+            s3.putObject(b -> b.bucket(bucket).key(smallKey(next.getAndIncrement())), Payload.body(small));
+            return 0;
+        });
+    }
+
+    private ScenarioResult get4k(String bucket, int concurrency) {
+        List<String> pool = pool(bucket);
+        byte[][] buffers = new byte[concurrency][64 * 1024];
+        return measure("get4k", concurrency, SMALL, List.of("get"), thread -> {
+            getExpecting(bucket, randomOf(pool), SMALL, buffers[thread]);
+            return 0;
+        });
+    }
+
+    private ScenarioResult head4k(String bucket, int concurrency) {
+        List<String> pool = pool(bucket);
+        return measure("head4k", concurrency, 0, List.of("head"), thread -> {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(randomOf(pool)));
+            if (head.contentLength() != SMALL) {
+                throw new IllegalStateException("HEAD reported " + head.contentLength() + " bytes");
+            }
+            return 0;
+        });
+    }
+
+    /** Deletes objects put beforehand (unmeasured) at the same concurrency for as long as warm-up plus the run. */
+    private ScenarioResult delete4k(String bucket, int concurrency) {
+        AtomicLong created = new AtomicLong();
+        LoadRunner.Phase setup = LoadRunner.run(concurrency, options.warmup().plus(options.duration()),
+                options.maxOps() + options.maxOps() / 10, 1, thread -> {
+                    s3.putObject(b -> b.bucket(bucket).key(smallKey(created.getAndIncrement())), Payload.body(small));
+                    return 0;
+                });
+        long available = created.get();
+        System.out.printf(Locale.ROOT, "  (pre-created %d objects for delete4k, %d errors)%n", setup.ok(),
+                setup.errors());
+        AtomicLong next = new AtomicLong();
+        return measure("delete4k", concurrency, 0, List.of("delete"), thread -> {
+            long i = next.getAndIncrement();
+            if (i >= available) {
+                throw new LoadRunner.Exhausted();
+            }
+            s3.deleteObject(b -> b.bucket(bucket).key(smallKey(i)));
+            return 0;
+        });
+    }
+
+    /** 70 % GETs and 30 % PUTs (overwrites) over one pool of 4 KiB objects. */
+    private ScenarioResult mix(String bucket, int concurrency) {
+        List<String> pool = pool(bucket);
+        byte[][] buffers = new byte[concurrency][64 * 1024];
+        return measure("mix", concurrency, SMALL, List.of("get", "put"), thread -> {
+            String key = randomOf(pool);
+            if (ThreadLocalRandom.current().nextInt(100) < 70) {
+                getExpecting(bucket, key, SMALL, buffers[thread]);
+                return 0;
+            }
+            s3.putObject(b -> b.bucket(bucket).key(key), Payload.body(small));
+            return 1;
+        });
+    }
+
+    /** Each thread overwrites its own large object, so the disk holds at most one per thread. */
+    private ScenarioResult putLarge(String bucket, int concurrency) {
+        byte[] body = large();
+        return measure("put64m", concurrency, body.length, List.of("put"), thread -> {
+            s3.putObject(b -> b.bucket(bucket).key("large-" + thread), Payload.body(body));
+            return 0;
+        });
+    }
+
+    private ScenarioResult getLarge(String bucket, int concurrency) {
+        byte[] body = large();
+        List<String> keys = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            keys.add("large-" + t);
+        }
+        Populator.putAll(s3, bucket, keys, body, SETUP_LIMIT);
+        byte[][] buffers = new byte[concurrency][1024 * 1024];
+        return measure("get64m", concurrency, body.length, List.of("get"), thread -> {
+            getExpecting(bucket, keys.get(thread), body.length, buffers[thread]);
+            return 0;
+        });
+    }
+
+    /**
+     * ListObjectsV2 pages of up to 1000 keys over a bucket of {@code dir-NN/obj-NNNNN} keys, paging through the
+     * whole bucket and starting over; with the delimiter the root page holds the {@code dir-NN/} prefixes.
+     */
+    private void list(boolean delimiter) {
+        String bucket = listBucket();
+        String name = delimiter ? "list-delim" : "list";
+        int concurrency = 1;
+        String[] tokens = new String[concurrency];
+        ScenarioResult result = measure(name, concurrency, 0, List.of("page"), thread -> {
+            String token = tokens[thread];
+            ListObjectsV2Response page = s3.listObjectsV2(b -> {
+                b.bucket(bucket).maxKeys(1000).continuationToken(token);
+                if (delimiter) {
+                    b.delimiter("/");
+                }
+            });
+            if (page.contents().isEmpty() && page.commonPrefixes().isEmpty()) {
+                throw new IllegalStateException("empty listing page");
+            }
+            tokens[thread] = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+            return 0;
+        });
+        results.add(result);
+        System.out.println(result.row());
+        System.out.println(result.resultLine(options.label()));
+    }
+
+    /** The listing bucket, named after its size, kept between runs; filled with whatever keys it lacks. */
+    private String listBucket() {
+        int count = options.listKeys();
+        String bucket = "stowage-bench-list-" + count;
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            expected.add(listKey(i));
+        }
+        List<String> existing;
+        try {
+            existing = Populator.listAll(s3, bucket);
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket));
+            existing = List.of();
+        }
+        Set<String> missing = new HashSet<>(expected);
+        existing.forEach(missing::remove);
+        if (!missing.isEmpty()) {
+            System.out.printf(Locale.ROOT, "  (filling %s: %d of %d keys missing, concurrency %d)%n", bucket,
+                    missing.size(), count, Populator.CONCURRENCY);
+            long t0 = System.nanoTime();
+            Populator.putAll(s3, bucket, missing.stream().sorted().toList(), small, SETUP_LIMIT);
+            System.out.printf(Locale.ROOT, "  (filled in %.1f s)%n", (System.nanoTime() - t0) / 1e9);
+        } else {
+            System.out.printf(Locale.ROOT, "  (reusing %s with its %d keys)%n", bucket, existing.size());
+        }
+        if (existing.size() > count) {
+            System.out.printf(Locale.ROOT, "  (note: %s holds %d keys, more than %d)%n", bucket, existing.size(), count);
+        }
+        return bucket;
+    }
+
+    /**
+     * How the server lists a zero-byte {@code marker-dir/} object. AWS S3 lists it in Contents without a delimiter,
+     * only as a CommonPrefix with delimiter {@code /}, and in Contents again when listing prefix {@code marker-dir/}.
+     */
+    private void directoryMarker() {
+        String bucket = newBucket("marker");
+        String marker = "marker-dir/";
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(marker), Payload.body(new byte[0]));
+            ListObjectsV2Response plain = s3.listObjectsV2(b -> b.bucket(bucket));
+            ListObjectsV2Response delimited = s3.listObjectsV2(b -> b.bucket(bucket).delimiter("/"));
+            ListObjectsV2Response inside = s3.listObjectsV2(b -> b.bucket(bucket).prefix(marker).delimiter("/"));
+            String head;
+            try {
+                head = "200, " + s3.headObject(b -> b.bucket(bucket).key(marker)).contentLength() + " bytes";
+            } catch (S3Exception e) {
+                head = String.valueOf(e.statusCode());
+            }
+            boolean plainObject = keys(plain).contains(marker);
+            boolean delimitedPrefixOnly = prefixes(delimited).contains(marker) && !keys(delimited).contains(marker);
+            boolean insideObject = keys(inside).contains(marker);
+            System.out.println("Directory marker \"" + marker + "\" (AWS: an object without delimiter; only a"
+                    + " CommonPrefix with delimiter \"/\"; an object when listing its own prefix):");
+            System.out.printf("  no delimiter:              Contents=%s CommonPrefixes=%s -> listed as an object: %s%n",
+                    keys(plain), prefixes(plain), yesNo(plainObject));
+            System.out.printf("  delimiter \"/\":             Contents=%s CommonPrefixes=%s -> only a CommonPrefix: %s%n",
+                    keys(delimited), prefixes(delimited), yesNo(delimitedPrefixOnly));
+            System.out.printf("  prefix marker-dir/ + \"/\":  Contents=%s CommonPrefixes=%s -> listed as an object: %s%n",
+                    keys(inside), prefixes(inside), yesNo(insideObject));
+            System.out.println("  HEAD marker-dir/: " + head);
+            System.out.printf(Locale.ROOT,
+                    "MARKER label=%s no_delim_object=%s delim_prefix_only=%s prefix_object=%s head=%s s3_like=%s%n",
+                    options.label(), yesNo(plainObject), yesNo(delimitedPrefixOnly), yesNo(insideObject),
+                    head.startsWith("200") ? "200" : head,
+                    yesNo(plainObject && delimitedPrefixOnly && insideObject && head.startsWith("200")));
+        } finally {
+            Populator.deleteBucket(s3, bucket, options.cleanupLimit());
+        }
+    }
+
+    /** Deletes any bucket of this run that is still there (and the listing bucket when asked to). */
+    private void sweep() {
+        List<String> leftover = new ArrayList<>();
+        try {
+            s3.listBuckets().buckets().forEach(b -> {
+                if (b.name().startsWith(runId)
+                        || options.dropListBucket() && b.name().equals("stowage-bench-list-" + options.listKeys())) {
+                    leftover.add(b.name());
+                }
+            });
+        } catch (RuntimeException e) {
+            System.out.println("  ! cannot list buckets for the final clean-up: " + e.getMessage());
+        }
+        for (String bucket : leftover) {
+            System.out.println("  (deleting " + bucket + ")");
+            Populator.deleteBucket(s3, bucket, options.cleanupLimit());
+        }
+    }
+
+    private String newBucket(String scenario) {
+        String bucket = (runId + "-" + scenario).toLowerCase(Locale.ROOT);
+        s3.createBucket(b -> b.bucket(bucket));
+        return bucket;
+    }
+
+    /** {@code poolKeys} 4 KiB objects for the reading scenarios, put before the clock starts. */
+    private List<String> pool(String bucket) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < options.poolKeys(); i++) {
+            keys.add(String.format(Locale.ROOT, "pool-%05d", i));
+        }
+        Populator.putAll(s3, bucket, keys, small, SETUP_LIMIT);
+        return List.copyOf(keys);
+    }
+
+    private void getExpecting(String bucket, String key, long size, byte[] buffer) throws IOException {
+        long read = Payload.drain(s3.getObject(b -> b.bucket(bucket).key(key)), buffer);
+        if (read != size) {
+            throw new IllegalStateException("GET " + key + " returned " + read + " bytes, expected " + size);
+        }
+    }
+
+    private byte[] large() {
+        if (large == null) {
+            large = Payload.random(options.largeMiB() * 1024 * 1024, 64);
+        }
+        return large;
+    }
+
+    private static String smallKey(long i) {
+        return "obj-" + i;
+    }
+
+    private static String listKey(int i) {
+        return String.format(Locale.ROOT, "dir-%02d/obj-%05d", i % 100, i);
+    }
+
+    private static String randomOf(List<String> keys) {
+        return keys.get(ThreadLocalRandom.current().nextInt(keys.size()));
+    }
+
+    private static List<String> keys(ListObjectsV2Response r) {
+        return r.contents().stream().map(S3Object::key).toList();
+    }
+
+    private static List<String> prefixes(ListObjectsV2Response r) {
+        return r.commonPrefixes().stream().map(CommonPrefix::prefix).toList();
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+}

@@ -1,0 +1,337 @@
+package dev.stowage.store.fs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stowage.store.BadDigestException;
+import dev.stowage.store.BucketInfo;
+import dev.stowage.store.IncompleteBodyException;
+import dev.stowage.store.ListQuery;
+import dev.stowage.store.NoSuchBucketException;
+import dev.stowage.store.NoSuchKeyException;
+import dev.stowage.store.ObjectAttributes;
+import dev.stowage.store.ObjectStore;
+import dev.stowage.store.ObjectStoreContractTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The contract, plus what is particular to the filesystem store: layout, temp files, crash leftovers. */
+class FsObjectStoreTest extends ObjectStoreContractTest {
+
+    @Override
+    protected ObjectStore newStore(Path dataRoot, Clock clock) throws IOException {
+        return new FsObjectStore(dataRoot, clock);
+    }
+
+    private Path objects() {
+        return dataRoot().resolve("buckets").resolve(BUCKET).resolve("objects");
+    }
+
+    private Path tmp() {
+        return dataRoot().resolve("tmp");
+    }
+
+    @Test
+    void keys_mapToDocumentedFileNames() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        Map<String, String> expected = Map.of(
+                "a", "a#o",
+                "a/b", "a/b#o",
+                "dir/", "dir/%#o",
+                "a//b", "a/%/b#o",
+                "..", "%2E%2E#o",
+                "./x", "%2E/x#o",
+                "%", "%25#o",
+                "#o", "%23o#o",
+                "x y+z", "x y+z#o",
+                "é\u0000", "%C3%A9%00#o");
+        for (String key : expected.keySet()) {
+            put(BUCKET, key, key);
+        }
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            assertTrue(Files.isRegularFile(objects().resolve(e.getValue())), e.getValue());
+        }
+        assertTrue(Files.exists(dataRoot().resolve("buckets").resolve(BUCKET).resolve("bucket.json")));
+    }
+
+    @Test
+    void longSegment_isSplitIntoContinuationDirectories() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        put(BUCKET, "z".repeat(450), "v");
+        assertTrue(Files.isRegularFile(
+                objects().resolve("z".repeat(200) + "#c/" + "z".repeat(200) + "#c/" + "z".repeat(50) + "#o")));
+        put(BUCKET, "€".repeat(100) + "/x", "v");
+        // 9 escaped bytes per €: a chunk holds 22 of them (198 bytes) since a %XX is never cut
+        String chunk = "%E2%82%AC".repeat(22);
+        assertTrue(Files.isRegularFile(objects().resolve(
+                (chunk + "#c/").repeat(4) + "%E2%82%AC".repeat(12) + "/x#o")));
+        put(BUCKET, "q".repeat(200) + ".", "v");
+        assertTrue(Files.isRegularFile(objects().resolve("q".repeat(200) + "#c/%2E#o")));
+        assertEquals("v", get(BUCKET, "q".repeat(200) + "."));
+    }
+
+    @Test
+    void hostileKeys_createNothingOutsideTheirBucket() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        for (String key : HOSTILE_KEYS) {
+            put(BUCKET, key, key);
+        }
+        try (Stream<Path> top = Files.list(tempDir)) {
+            assertEquals(List.of(dataRoot()), top.toList());
+        }
+        Path bucketDir = dataRoot().resolve("buckets").resolve(BUCKET);
+        try (Stream<Path> all = Files.walk(dataRoot())) {
+            for (Path p : all.toList()) {
+                String name = p.getFileName().toString();
+                assertTrue(name.length() <= 255 && name.chars().allMatch(c -> c >= 0x20 && c < 0x7F), name);
+                if (Files.isRegularFile(p) && !p.startsWith(tmp())) {
+                    assertTrue(p.startsWith(objects()) || p.equals(bucketDir.resolve("bucket.json")), p::toString);
+                }
+            }
+        }
+        assertTrue(maxPathLength(dataRoot()) < 4000);
+    }
+
+    private static int maxPathLength(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.mapToInt(p -> p.toString().length()).max().orElse(0);
+        }
+    }
+
+    @Test
+    void deleteObject_removesEmptyParentDirectories() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        put(BUCKET, "a/b/c/d", "v");
+        put(BUCKET, "a/x", "v");
+        store.deleteObject(BUCKET, "a/b/c/d");
+        assertTrue(Files.isDirectory(objects().resolve("a")));
+        assertFalse(Files.exists(objects().resolve("a/b")));
+        store.deleteObject(BUCKET, "a/x");
+        assertTrue(Files.isDirectory(objects()));
+        assertEquals(0, countEntries(objects()));
+    }
+
+    @Test
+    void deleteBucket_withOnlyEmptyDirectoriesLeft_succeeds() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        Files.createDirectories(objects().resolve("left/over/dirs"));
+        Files.createDirectories(objects().resolve("more#c"));
+        store.deleteBucket(BUCKET);
+        assertFalse(Files.exists(dataRoot().resolve("buckets").resolve(BUCKET)));
+        assertEquals(0, countEntries(instanceTmp()));
+    }
+
+    @Test
+    void listObjects_emptyLeftoverDirectories_produceNoCommonPrefix() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        Files.createDirectories(objects().resolve("ghost"));
+        Files.createDirectories(objects().resolve("ghost2/deeper/still"));
+        put(BUCKET, "real/x", "v");
+        put(BUCKET, "ghost3/deep/x", "v");
+        assertEquals(List.of("ghost3/", "real/"), keys(store.listObjects(BUCKET, new ListQuery("", "/", null, 10))));
+        assertEquals(List.of("ghost3/deep/x", "real/x"), keys(listAll(BUCKET, "", null, 1)));
+    }
+
+    @Test
+    void failedPuts_leaveNoTempFiles() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        byte[] body = new byte[200_000];
+        assertThrows(BadDigestException.class, () -> store.putObject(BUCKET, "k",
+                new ByteArrayInputStream(body), body.length, new byte[16], ObjectAttributes.NONE));
+        assertThrows(IncompleteBodyException.class, () -> store.putObject(BUCKET, "k",
+                new ByteArrayInputStream(body), body.length + 1, null, ObjectAttributes.NONE));
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() {
+                throw new IllegalStateException("boom");
+            }
+        };
+        assertThrows(IllegalStateException.class,
+                () -> store.putObject(BUCKET, "k", failing, -1, null, ObjectAttributes.NONE));
+        assertEquals(0, countEntries(instanceTmp()));
+        assertEquals(0, countEntries(objects()));
+    }
+
+    @Test
+    void startup_removesDeadInstancesTempFiles() throws IOException {
+        Path live = instanceTmp();
+        Files.writeString(tmp().resolve("dead01.lock"), "");
+        Files.createDirectories(tmp().resolve("dead01/nested"));
+        Files.writeString(tmp().resolve("dead01/put-1"), "half an upload");
+        Files.createDirectories(tmp().resolve("orphan"));
+        Files.writeString(tmp().resolve("orphan/put-9"), "no lock file at all");
+
+        try (FsObjectStore second = new FsObjectStore(dataRoot(), clock)) {
+            assertFalse(Files.exists(tmp().resolve("dead01")));
+            assertFalse(Files.exists(tmp().resolve("dead01.lock")));
+            assertFalse(Files.exists(tmp().resolve("orphan")));
+            assertTrue(Files.isDirectory(live), "a live instance keeps its temp dir");
+            assertTrue(Files.exists(tmp().resolve(live.getFileName() + ".lock")));
+            assertEquals(2, countEntries(tmp(), p -> Files.isDirectory(p)));
+        }
+        assertTrue(Files.isDirectory(live));
+        assertEquals(1, countEntries(tmp(), p -> Files.isDirectory(p)));
+    }
+
+    @Test
+    void close_removesOwnTempDirAndLock() throws IOException {
+        Path own = instanceTmp();
+        ((FsObjectStore) store).close();
+        assertFalse(Files.exists(own));
+        assertEquals(0, countEntries(tmp()));
+        store = newStore(dataRoot(), clock);
+    }
+
+    @Test
+    void sharedDataDir_instancesSeeEachOthersBucketsAndObjects() throws IOException {
+        try (FsObjectStore other = new FsObjectStore(dataRoot(), clock, Duration.ZERO)) {
+            store.createBucket(BUCKET, "o", null);
+            put(BUCKET, "k", "from first");
+            assertEquals(store.bucket(BUCKET), other.bucket(BUCKET));
+            try (var reader = other.openObject(BUCKET, "k")) {
+                assertEquals("from first", new String(readAll(reader), StandardCharsets.UTF_8));
+            }
+            store.deleteObject(BUCKET, "k");
+
+            other.deleteBucket(BUCKET);
+            assertThrows(NoSuchBucketException.class, () -> store.headObject(BUCKET, "k"));
+            assertThrows(NoSuchBucketException.class, () -> put(BUCKET, "k", "v"));
+
+            BucketInfo recreated = store.createBucket(BUCKET, "o2", null);
+            assertEquals(recreated, other.bucket(BUCKET), "a re-created bucket is seen once trust expires");
+        }
+    }
+
+    @Test
+    void corruptObjectFile_countsAsAbsent() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        put(BUCKET, "good", "v");
+        Files.writeString(objects().resolve("bad#o"), "not an object file");
+        Files.write(objects().resolve("short#o"), new byte[] {0x53, 0x54});
+        assertThrows(NoSuchKeyException.class, () -> store.headObject(BUCKET, "bad"));
+        assertThrows(NoSuchKeyException.class, () -> store.openObject(BUCKET, "short"));
+        assertEquals(List.of("good"), keys(store.listObjects(BUCKET, new ListQuery("", null, null, 10))));
+    }
+
+    @Test
+    void foreignAndReservedNames_areIgnoredByListings() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        put(BUCKET, "k", "v");
+        Files.createDirectories(objects().resolve("#versions"));
+        Files.writeString(objects().resolve("#versions/x#o"), "reserved");
+        Files.writeString(objects().resolve("weird#z"), "unknown suffix");
+        Files.writeString(objects().resolve("bad%zz#o"), "bad escape");
+        assertEquals(List.of("k"), keys(store.listObjects(BUCKET, new ListQuery("", null, null, 10))));
+        assertEquals(List.of("k"), keys(store.listObjects(BUCKET, new ListQuery("", "/", null, 10))));
+    }
+
+    @Test
+    void bucketFile_roundTripsAwkwardValues() {
+        BucketInfo info = new BucketInfo("b", "own\"er\\ \u0001 é 😀 \uD800", Instant.parse("2025-01-02T03:04:05.678Z"),
+                Long.MAX_VALUE, null);
+        assertEquals(info, BucketFile.decode(BucketFile.encode(info)));
+        assertThrows(IllegalArgumentException.class,
+                () -> BucketFile.decode("{\"name\":\"b\"".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void nameCodec_everySingleByteSegment_decodesBack() {
+        for (int b = 0; b < 256; b++) {
+            byte[] key = {(byte) b};
+            StringBuilder name = new StringBuilder();
+            NameCodec.appendSegment(name, key, 0, 1, NameCodec.OBJECT_SUFFIX);
+            String n = name.toString();
+            assertEquals(NameCodec.Kind.OBJECT, NameCodec.kind(n), n);
+            assertFalse(n.contains("/") || n.startsWith("#"), n);
+            assertArrayEquals(key, NameCodec.decode(n, NameCodec.escapedLength(n, NameCodec.Kind.OBJECT),
+                    Bytes.EMPTY, -1), n);
+        }
+    }
+
+    @Test
+    void listingPerformance_isPrinted() throws IOException {
+        store.createBucket("flat", "o", null);
+        store.createBucket("nested", "o", null);
+        Path flat = dataRoot().resolve("buckets/flat/objects");
+        Path nested = dataRoot().resolve("buckets/nested/objects");
+        for (int i = 1; i <= 10_000; i++) {
+            writeObjectFile(flat, String.format("key-%05d", i));
+            writeObjectFile(nested, String.format("dir-%02d/obj-%04d", i % 10, i));
+        }
+        printTiming("list 1000 of 10,000 flat keys", () -> store.listObjects("flat", new ListQuery("", null, null,
+                1000)));
+        printTiming("list 1000 flat keys after key-05000", () -> store.listObjects("flat",
+                new ListQuery("", null, "key-05000", 1000)));
+        printTiming("list 1000 keys, prefix dir-05/, delimiter /", () -> store.listObjects("nested",
+                new ListQuery("dir-05/", "/", null, 1000)));
+        printTiming("list common prefixes of 10,000 nested keys", () -> store.listObjects("nested",
+                new ListQuery("", "/", null, 1000)));
+        assertEquals(1000, store.listObjects("nested", new ListQuery("dir-05/", "/", null, 1000)).entries().size());
+        assertEquals(10, store.listObjects("nested", new ListQuery("", "/", null, 1000)).entries().size());
+
+        byte[] body = new byte[4096];
+        printTiming("put 4 KiB", () -> store.putObject("flat", "small/obj-" + System.nanoTime(),
+                new ByteArrayInputStream(body), body.length, null, ObjectAttributes.NONE));
+        printTiming("head", () -> store.headObject("flat", "key-04242"));
+    }
+
+    /** An object file written directly, without the fsyncs, to build large buckets fast. */
+    private static void writeObjectFile(Path objectsDir, String key) throws IOException {
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        byte[] header = ObjectHeader.template(keyBytes, ObjectAttributes.NONE);
+        ObjectHeader.complete(header, 0, md5(new byte[0]), NOW.toEpochMilli());
+        Path file = objectsDir.resolve(KeyPaths.objectFile(keyBytes));
+        Files.createDirectories(file.getParent());
+        Files.write(file, header);
+    }
+
+    private interface Action {
+        Object run() throws IOException;
+    }
+
+    private static void printTiming(String what, Action action) throws IOException {
+        for (int i = 0; i < 30; i++) {
+            action.run();
+        }
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            long start = System.nanoTime();
+            action.run();
+            nanos.add(System.nanoTime() - start);
+        }
+        nanos.sort(null);
+        System.out.printf("[perf] %-46s median %7.3f ms, p90 %7.3f ms%n", what, nanos.get(25) / 1e6,
+                nanos.get(45) / 1e6);
+    }
+
+    private Path instanceTmp() throws IOException {
+        try (Stream<Path> entries = Files.list(tmp())) {
+            return entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    private static long countEntries(Path dir) throws IOException {
+        return countEntries(dir, p -> true);
+    }
+
+    private static long countEntries(Path dir, java.util.function.Predicate<Path> which) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(which).count();
+        }
+    }
+}
