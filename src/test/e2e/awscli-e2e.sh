@@ -4,7 +4,7 @@
 # loopback port with a fresh data directory, signs with the system-credentials file that first start writes,
 # and checks what s3 / s3api commands and presigned URLs answer. Prints PASS/FAIL per step; stops at the first
 # failure (exit 1) and then shows the gateway's log tail. The gateway is always stopped.
-set -euo pipefail
+set -Eeuo pipefail
 
 cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
@@ -66,10 +66,12 @@ on_exit() {
   exit "$status"
 }
 trap on_exit EXIT
+# any other failing command (set -e) says where it stopped
+trap 'echo "FAIL line $LINENO: $BASH_COMMAND" >&2' ERR
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-pass() { echo "PASS $*"; }
+pass() { echo "PASS [${SECONDS}s] $*"; }
 fail() {
   echo "FAIL $*" >&2
   exit 1
@@ -260,7 +262,7 @@ pass "s3api put-object --metadata --content-type, head-object returns them"
 ok "s3api get-object --range" s3api get-object --bucket "$B" --key big.bin --range bytes=100-1123 "$WORK/down/range.bin"
 json_check "get-object --range: headers wrong" \
   "j['ContentLength'] == 1024 and j['ContentRange'] == 'bytes 100-1123/5242880'"
-tail -c +101 "$WORK/up/big.bin" | head -c 1024 >"$WORK/up/range.bin"
+head -c 1124 "$WORK/up/big.bin" | tail -c 1024 >"$WORK/up/range.bin"
 cmp "$WORK/up/range.bin" "$WORK/down/range.bin" || fail "get-object --range: bytes differ"
 ok "s3api get-object --range (suffix)" s3api get-object --bucket "$B" --key small.txt --range bytes=-5 "$WORK/down/suffix.bin"
 tail -c 5 "$WORK/up/small.txt" | cmp - "$WORK/down/suffix.bin" || fail "get-object --range bytes=-5: bytes differ"
@@ -277,7 +279,7 @@ json_check "list-objects-v2 --prefix tree/a/ --delimiter /: wrong keys or prefix
 pass "s3api list-objects-v2 --prefix --delimiter: Contents and CommonPrefixes"
 
 ALL_TREE="['tree/a/b/c.txt', 'tree/a/d.bin', 'tree/empty-file-dir/zero.txt', 'tree/sp ace/é.txt', 'tree/top.txt']"
-ok "list-objects-v2 (all)" s3api list-objects-v2 --bucket "$B" --prefix tree/
+ok "list-objects-v2 (all)" s3api list-objects-v2 --bucket "$B" --prefix tree/ --no-paginate
 json_check "list-objects-v2 --prefix tree/: wrong keys" "[o['Key'] for o in j['Contents']] == $ALL_TREE and j['KeyCount'] == 5"
 : >"$WORK/paged"
 token=""
@@ -359,7 +361,7 @@ pass "s3 rm of one object"
 
 ok "s3 rm --recursive" s3 rm "s3://$B" --recursive
 [ "$(grep -c '^delete: ' "$WORK/out")" -eq 8 ] || fail "s3 rm --recursive: expected 8 deletes: $(cat "$WORK/out")"
-ok "list-objects-v2 (empty)" s3api list-objects-v2 --bucket "$B"
+ok "list-objects-v2 (empty)" s3api list-objects-v2 --bucket "$B" --no-paginate
 json_check "list-objects-v2 after rm --recursive: not empty" "j.get('KeyCount', 0) == 0 and 'Contents' not in j"
 pass "s3 rm --recursive deletes all 8 remaining objects"
 

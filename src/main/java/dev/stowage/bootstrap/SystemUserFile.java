@@ -35,7 +35,10 @@ public final class SystemUserFile {
             if (Files.exists(file)) {
                 return read(file, email);
             }
-            String userId = HexFormat.of().formatHex(randomBytes(8));
+            // ostor's convention: a key id is its user's id (16 hex digits) followed by 4 characters.
+            String userId = accessKey != null && accessKey.matches("[0-9a-f]{16}[A-Z0-9]{4}")
+                    ? accessKey.substring(0, 16)
+                    : HexFormat.of().formatHex(randomBytes(8));
             String key = accessKey != null ? accessKey : userId + random(KEY_ALPHABET, 4);
             String secret = secretKey != null ? secretKey : random(SECRET_ALPHABET, 40);
             String text = "# Stowage system user (" + email + "), created at first start. Keep this file secret.\n"

@@ -26,8 +26,18 @@ public class S3Pipeline {
 
     public S3Response process(RequestHead head, S3Request.RequestBody body) {
         try {
-            S3Operation op = S3OperationParser.parse(head);
+            S3Operation op = null;
+            S3Exception unparsable = null;
+            try {
+                op = S3OperationParser.parse(head);
+            } catch (S3Exception e) {
+                unparsable = e;
+            }
+            // The signature is checked first, as AWS does: a forged request learns nothing about what it asked.
             VerifiedRequest verified = authenticator.authenticate(head);
+            if (unparsable != null) {
+                throw unparsable;
+            }
             BucketInfo bucket = authorizer.authorize(op, verified.principal());
             return dispatcher.dispatch(op, new S3Request(head, verified, bucket, body));
         } catch (Throwable failure) {

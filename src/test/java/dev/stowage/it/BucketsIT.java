@@ -38,15 +38,15 @@ class BucketsIT extends S3TestSupport {
     }
 
     @Test
-    void createBucket_invalidNames_areInvalidBucketName() {
+    void createBucket_invalidNames_areInvalidBucketName() throws Exception {
+        // Sent raw (signed with V2): the SDK refuses most of these names before they reach the wire.
         for (String name : List.of("ab", "UpperCase", "under_score", "-leading", "trailing-", "a..b", "192.168.1.1",
-                "xn--punycode", "x".repeat(64))) {
-            assertThatThrownBy(() -> s3.createBucket(b -> b.bucket(name)))
-                    .as(name)
-                    .isInstanceOfSatisfying(S3Exception.class, e -> {
-                        assertThat(e.statusCode()).isEqualTo(400);
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidBucketName");
-                    });
+                "xn--punycode", "bucket-s3alias", "x".repeat(64))) {
+            RawHttp.Response r = RawHttp.send(endpoint().getHost(), endpoint().getPort(),
+                    TestSignatures.v2Request("PUT", "/" + name, endpoint().getHost() + ":" + endpoint().getPort()));
+            assertThat(r.status()).as(name).isEqualTo(400);
+            assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).as(name)
+                    .contains("<Code>InvalidBucketName</Code>");
         }
     }
 

@@ -130,6 +130,14 @@ final class TestSignatures {
         final String authorization;
 
         StreamingPut(String host, String path, List<byte[]> chunks, Instant now) {
+            this(host, path, chunks, now, -1, -1);
+        }
+
+        /**
+         * With {@code contentLength} / {@code decodedLength} as they will be signed and sent, for bodies framed by
+         * hand; -1 for the values of the honest framing of {@code chunks}.
+         */
+        StreamingPut(String host, String path, List<byte[]> chunks, Instant now, long contentLength, long decodedLength) {
             this.host = host;
             this.path = path;
             this.chunks = List.copyOf(chunks);
@@ -144,8 +152,8 @@ final class TestSignatures {
                 framed += frameLength(c.length);
             }
             framed += frameLength(0);
-            this.decodedLength = decoded;
-            this.contentLength = framed;
+            this.decodedLength = decodedLength >= 0 ? decodedLength : decoded;
+            this.contentLength = contentLength >= 0 ? contentLength : framed;
             Map<String, String> signed = signedHeaders();
             StringBuilder canonical = new StringBuilder("PUT\n").append(path).append("\n\n");
             for (Map.Entry<String, String> h : signed.entrySet()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,7 +99,8 @@ final class DurableFiles {
                 Files.createDirectory(p);
                 created.add(p);
             } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(p)) {
+                // made by a concurrent put (and maybe already removed again by a delete: the rename retries)
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     throw e;
                 }
             }

@@ -38,6 +38,10 @@ import java.util.concurrent.locks.Lock;
 public final class FsObjectStore implements ObjectStore, Closeable {
     /** How long this process trusts its cached bucket facts before a cheap re-check. */
     private static final Duration BUCKET_TRUST = Duration.ofSeconds(1);
+    /** Directories with fewer entries are read each time they are listed. */
+    private static final int LISTING_MIN_KEPT = 512;
+    /** Directory entries kept in memory over all directories, for listings of large quiet directories. */
+    private static final int LISTING_MAX_KEPT = 200_000;
 
     private final DataLayout layout;
     private final Clock clock;
@@ -45,6 +49,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final BucketCache buckets;
     private final BucketLocks locks = new BucketLocks();
     private final ObjectFiles files = new ObjectFiles();
+    private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
 
     public FsObjectStore(Path dataRoot, Clock clock) throws IOException {
         this(dataRoot, clock, BUCKET_TRUST);
@@ -223,7 +228,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         }
         ListingFilter filter = ListingFilter.of(query);
         buckets.get(DataLayout.checkBucketName(bucket));
-        return new KeyLister(layout.objectsDir(bucket), filter, files, query.maxKeys()).list();
+        return new KeyLister(layout.objectsDir(bucket), filter, files, listings, query.maxKeys()).list();
     }
 
     /** The object file of a key in an existing bucket. */

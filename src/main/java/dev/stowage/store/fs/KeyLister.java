@@ -4,14 +4,10 @@ import dev.stowage.store.ListPage;
 import dev.stowage.store.ListPage.ListEntry;
 import dev.stowage.store.ObjectInfo;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -29,24 +25,19 @@ import java.util.PriorityQueue;
  * walk stops at the first entry past the page.
  */
 final class KeyLister {
-    private static final Comparator<Entry> ORDER =
-            Comparator.<Entry, byte[]>comparing(e -> e.bound, Bytes::compare).thenComparing(e -> e.kind);
-
-    /** One directory entry: its kind, its name and the smallest key it can hold. */
-    private record Entry(byte[] bound, NameCodec.Kind kind, String name) {}
 
     /** A directory's wanted entries in order, consumed from the front. */
     private static final class Cursor {
         final Path dir;
-        final Entry[] entries;
+        final DirEntry[] entries;
         int next;
 
-        Cursor(Path dir, Entry[] entries) {
+        Cursor(Path dir, DirEntry[] entries) {
             this.dir = dir;
             this.entries = entries;
         }
 
-        Entry head() {
+        DirEntry head() {
             return entries[next];
         }
     }
@@ -54,16 +45,20 @@ final class KeyLister {
     private final Path objectsDir;
     private final ListingFilter filter;
     private final ObjectFiles files;
+    private final DirectoryListings listings;
     private final int maxKeys;
-    private final PriorityQueue<Cursor> heap = new PriorityQueue<>((a, b) -> ORDER.compare(a.head(), b.head()));
+    private final PriorityQueue<Cursor> heap =
+            new PriorityQueue<>((a, b) -> DirEntry.ORDER.compare(a.head(), b.head()));
     private final List<ListEntry> page = new ArrayList<>();
+    private final ByteBuffer headerBuffer = ByteBuffer.allocateDirect(ObjectFiles.FIRST_READ);
     private byte[] lastPrefix;
     private byte[] lastKey;
 
-    KeyLister(Path objectsDir, ListingFilter filter, ObjectFiles files, int maxKeys) {
+    KeyLister(Path objectsDir, ListingFilter filter, ObjectFiles files, DirectoryListings listings, int maxKeys) {
         this.objectsDir = objectsDir;
         this.filter = filter;
         this.files = files;
+        this.listings = listings;
         this.maxKeys = maxKeys;
     }
 
@@ -77,7 +72,7 @@ final class KeyLister {
         open(start, Arrays.copyOf(prefix, complete));
         while (!heap.isEmpty()) {
             Cursor cursor = heap.poll();
-            Entry entry = cursor.head();
+            DirEntry entry = cursor.head();
             if (++cursor.next < cursor.entries.length) {
                 heap.add(cursor);
             }
@@ -90,37 +85,37 @@ final class KeyLister {
     }
 
     /** Handles the next entry in key order; false when it would be one past the page. */
-    private boolean take(Path dir, Entry entry) throws IOException {
-        byte[] common = filter.commonPrefixOf(entry.bound);
-        if (entry.kind == NameCodec.Kind.OBJECT) {
+    private boolean take(Path dir, DirEntry entry) throws IOException {
+        byte[] common = filter.commonPrefixOf(entry.bound());
+        if (entry.isObject()) {
             if (common != null) {
                 return addPrefix(common);
             }
-            if (Arrays.equals(entry.bound, lastKey)) {
+            if (Arrays.equals(entry.bound(), lastKey)) {
                 return true;
             }
             if (page.size() == maxKeys) {
                 return false;
             }
-            String key = Bytes.string(entry.bound);
-            ObjectInfo info = files.readInfo(dir.resolve(entry.name));
+            String key = Bytes.string(entry.bound());
+            ObjectInfo info = files.readInfo(dir.resolve(entry.name()), headerBuffer);
             if (info != null) { // else deleted since the directory was read
                 if (!info.key().equals(key)) {
                     info = new ObjectInfo(key, info.size(), info.etag(), info.lastModified(), info.attributes());
                 }
                 page.add(new ListEntry(key, info));
-                lastKey = entry.bound;
+                lastKey = entry.bound();
             }
             return true;
         }
-        Path sub = dir.resolve(entry.name);
+        Path sub = dir.resolve(entry.name());
         if (common != null) { // the whole directory rolls up into one common prefix
             if (Arrays.equals(common, lastPrefix) || !FileTrees.containsObject(sub)) {
                 return true;
             }
             return addPrefix(common);
         }
-        open(sub, entry.bound);
+        open(sub, entry.bound());
         return true;
     }
 
@@ -136,33 +131,18 @@ final class KeyLister {
         return true;
     }
 
-    /** Reads a directory whose keys all start with {@code keyPrefix} and queues its wanted entries. */
+    /** Reads a directory whose keys all start with {@code keyPrefix} and queues the entries the request wants. */
     private void open(Path dir, byte[] keyPrefix) throws IOException {
-        List<Entry> wanted = new ArrayList<>();
-        try (DirectoryStream<Path> names = Files.newDirectoryStream(dir)) {
-            for (Path p : names) {
-                String name = p.getFileName().toString();
-                NameCodec.Kind kind = NameCodec.kind(name);
-                if (kind == NameCodec.Kind.OTHER) {
-                    continue;
-                }
-                byte[] bound = NameCodec.decode(name, NameCodec.escapedLength(name, kind), keyPrefix,
-                        kind == NameCodec.Kind.DIRECTORY ? '/' : -1);
-                if (bound == null) {
-                    continue;
-                }
-                boolean want = kind == NameCodec.Kind.OBJECT ? filter.wantsKey(bound) : filter.mayWantRange(bound);
-                if (want) {
-                    wanted.add(new Entry(bound, kind, name));
-                }
+        DirEntry[] all = listings.read(dir, keyPrefix);
+        DirEntry[] wanted = new DirEntry[all.length];
+        int n = 0;
+        for (DirEntry e : all) {
+            if (e.isObject() ? filter.wantsKey(e.bound()) : filter.mayWantRange(e.bound())) {
+                wanted[n++] = e;
             }
-        } catch (NoSuchFileException | NotDirectoryException e) {
-            return; // removed meanwhile: nothing there
         }
-        if (!wanted.isEmpty()) {
-            Entry[] entries = wanted.toArray(new Entry[0]);
-            Arrays.sort(entries, ORDER);
-            heap.add(new Cursor(dir, entries));
+        if (n > 0) {
+            heap.add(new Cursor(dir, n == all.length ? wanted : Arrays.copyOf(wanted, n)));
         }
     }
 }

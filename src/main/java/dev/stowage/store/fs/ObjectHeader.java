@@ -155,8 +155,8 @@ final class ObjectHeader {
         if (n > b.remaining()) {
             throw new IndexOutOfBoundsException("string runs past the header");
         }
-        String s = new String(b.array(), b.arrayOffset() + b.position(), n, StandardCharsets.UTF_8);
-        b.position(b.position() + n);
-        return s;
+        byte[] bytes = new byte[n];
+        b.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -273,6 +274,16 @@ class FsObjectStoreTest extends ObjectStoreContractTest {
             writeObjectFile(flat, String.format("key-%05d", i));
             writeObjectFile(nested, String.format("dir-%02d/obj-%04d", i % 10, i));
         }
+        printTiming("list 1000 of 10,000 flat keys, fresh dir", () -> store.listObjects("flat",
+                new ListQuery("", null, null, 1000)));
+        printTiming("list 1000 keys, prefix dir-05/, fresh dir", () -> store.listObjects("nested",
+                new ListQuery("dir-05/", "/", null, 1000)));
+        // a bucket that has been quiet for a while: its directory listings are kept in memory
+        FileTime old = FileTime.from(Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(flat, old);
+        for (int d = 0; d < 10; d++) {
+            Files.setLastModifiedTime(nested.resolve(String.format("dir-%02d", d)), old);
+        }
         printTiming("list 1000 of 10,000 flat keys", () -> store.listObjects("flat", new ListQuery("", null, null,
                 1000)));
         printTiming("list 1000 flat keys after key-05000", () -> store.listObjects("flat",
@@ -288,6 +299,27 @@ class FsObjectStoreTest extends ObjectStoreContractTest {
         printTiming("put 4 KiB", () -> store.putObject("flat", "small/obj-" + System.nanoTime(),
                 new ByteArrayInputStream(body), body.length, null, ObjectAttributes.NONE));
         printTiming("head", () -> store.headObject("flat", "key-04242"));
+    }
+
+    @Test
+    void listObjects_largeQuietDirectory_seesLaterChanges() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            keys.add(String.format("k%04d", i));
+            writeObjectFile(objects(), keys.getLast());
+        }
+        Files.setLastModifiedTime(objects(), FileTime.from(Instant.now().minusSeconds(3600)));
+        assertEquals(keys, keys(listAll(BUCKET, "", null, 1000)));
+        assertEquals(keys, keys(listAll(BUCKET, "", null, 1000)), "listed again from memory");
+
+        put(BUCKET, "k0350x", "new");
+        assertTrue(keys(listAll(BUCKET, "", null, 1000)).contains("k0350x"));
+        store.deleteObject(BUCKET, "k0350x");
+        store.deleteObject(BUCKET, "k0001");
+        List<String> after = keys(listAll(BUCKET, "", null, 1000));
+        assertFalse(after.contains("k0350x") || after.contains("k0001"));
+        assertEquals(698, after.size());
     }
 
     /** An object file written directly, without the fsyncs, to build large buckets fast. */
