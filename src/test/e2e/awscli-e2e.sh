@@ -10,7 +10,6 @@ cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
 AWS=/usr/bin/aws
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 START_TIMEOUT=60      # seconds for the gateway to answer
 STOP_TIMEOUT=25       # seconds for a graceful stop before SIGKILL
 CMD_TIMEOUT=60        # seconds per aws / curl command
@@ -23,9 +22,13 @@ if ! "$AWS" --version 2>&1 | grep -q '^aws-cli/2\.'; then
   echo "FAIL setup: $AWS is not aws-cli v2: $("$AWS" --version 2>&1)" >&2
   exit 1
 fi
-for tool in curl python3 cmp diff timeout; do
+PY=$(command -v /usr/bin/python3 || command -v python3 || true)
+[ -n "$PY" ] || { echo "FAIL setup: python3 not found" >&2; exit 1; }
+for tool in curl cmp diff timeout md5sum; do
   command -v "$tool" >/dev/null 2>&1 || { echo "FAIL setup: $tool not found" >&2; exit 1; }
 done
+. bin/jdk.sh # JAVA_HOME: a JDK 21 or newer
+JAVA="$JAVA_HOME/bin/java"
 if [ ! -f "$JAR" ]; then
   echo "FAIL setup: $JAR missing; build it first (mvn -B -DskipTests package)" >&2
   exit 1
@@ -56,6 +59,7 @@ stop_gateway() {
 on_exit() {
   local status=$?
   set +e
+  trap '' PIPE ERR # a closed stdout must not stop the clean-up
   stop_gateway
   if [ "$status" -ne 0 ] && [ -f "$LOG" ]; then
     echo "---- gateway log (last 60 lines) ----" >&2
@@ -70,6 +74,8 @@ trap on_exit EXIT
 trap 'echo "FAIL line $LINENO: $BASH_COMMAND" >&2' ERR
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
+trap 'exit 141' PIPE
 
 pass() { echo "PASS [${SECONDS}s] $*"; }
 fail() {
@@ -79,7 +85,7 @@ fail() {
 
 # ---- start the gateway -----------------------------------------------------------------------------------
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 ENDPOINT="http://127.0.0.1:$PORT"
 mkdir -p "$DATA"
 (
@@ -92,7 +98,12 @@ PID=$!
 
 up=""
 for _ in $(seq 1 $((START_TIMEOUT * 4))); do
-  kill -0 "$PID" 2>/dev/null || fail "start: the gateway exited during start-up"
+  if ! kill -0 "$PID" 2>/dev/null; then
+    rc=0
+    wait "$PID" || rc=$?
+    PID=""
+    fail "start: the gateway ($JAVA) exited with code $rc during start-up"
+  fi
   code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$ENDPOINT/" || true)
   if [ "$code" != "000" ] && [ -f "$DATA/system-credentials" ]; then
     up=yes
@@ -101,7 +112,7 @@ for _ in $(seq 1 $((START_TIMEOUT * 4))); do
   sleep 0.25
 done
 [ -n "$up" ] || fail "start: the gateway did not answer on $ENDPOINT within ${START_TIMEOUT}s"
-pass "start: gateway answers on $ENDPOINT (pid $PID)"
+pass "start: gateway answers on $ENDPOINT (pid $PID, $("$JAVA" -version 2>&1 | sed -n 1p))"
 
 CREDS="$DATA/system-credentials"
 mode=$(stat -c %a "$CREDS")
@@ -156,7 +167,7 @@ fails_with() {
 # Evaluates a python expression over the JSON in $WORK/out (bound to j); must be true.
 json_check() {
   local what=$1 expr=$2
-  if ! python3 -c 'import json, sys
+  if ! "$PY" -c 'import json, sys
 j = json.load(open(sys.argv[1], encoding="utf-8"))
 sys.exit(0 if eval(sys.argv[2]) else 1)' "$WORK/out" "$expr"; then
     echo "  expected: $expr" >&2
@@ -167,18 +178,16 @@ sys.exit(0 if eval(sys.argv[2]) else 1)' "$WORK/out" "$expr"; then
 md5_of() { md5sum "$1" | cut -d' ' -f1; }
 
 B="e2e-$(date +%s)-$$"
-B2="$B-second"
 
 # ---- buckets ---------------------------------------------------------------------------------------------
 
 ok "s3 mb" s3 mb "s3://$B"
 grep -q "make_bucket: $B" "$WORK/out" || fail "s3 mb: unexpected output: $(cat "$WORK/out")"
-ok "s3 mb (second bucket)" s3 mb "s3://$B2"
-pass "s3 mb s3://$B and s3://$B2"
+pass "s3 mb s3://$B"
 
 ok "s3 ls" s3 ls
-grep -q " $B\$" "$WORK/out" && grep -q " $B2\$" "$WORK/out" || fail "s3 ls: buckets not listed: $(cat "$WORK/out")"
-pass "s3 ls lists both buckets"
+grep -q " $B\$" "$WORK/out" || fail "s3 ls: bucket not listed: $(cat "$WORK/out")"
+pass "s3 ls lists the bucket"
 
 ok "s3api head-bucket" s3api head-bucket --bucket "$B"
 fails_with "s3api head-bucket (missing bucket)" "404" s3api head-bucket --bucket "$B-missing"
@@ -237,14 +246,15 @@ echo "top" >"$TREE/top.txt"
 echo "ab" >"$TREE/a/b/c.txt"
 head -c 70000 /dev/urandom >"$TREE/a/d.bin"
 echo "ü" >"$TREE/sp ace/é.txt"
+echo "odd" >"$TREE/odd+name%41 ~;x.txt"
 : >"$TREE/empty-file-dir/zero.txt"
 ok "s3 sync up" s3 sync --no-progress "$TREE" "s3://$B/tree/"
-[ "$(grep -c '^upload: ' "$WORK/out")" -eq 5 ] || fail "s3 sync up: expected 5 uploads: $(cat "$WORK/out")"
+[ "$(grep -c '^upload: ' "$WORK/out")" -eq 6 ] || fail "s3 sync up: expected 6 uploads: $(cat "$WORK/out")"
 ok "s3 sync up (again)" s3 sync --no-progress "$TREE" "s3://$B/tree/"
 [ ! -s "$WORK/out" ] || fail "s3 sync up again: expected nothing to do: $(cat "$WORK/out")"
 ok "s3 sync down" s3 sync --no-progress "s3://$B/tree/" "$WORK/tree-back"
 diff -r "$TREE" "$WORK/tree-back" || fail "s3 sync down: tree differs"
-pass "s3 sync: tree up (5 files, second run a no-op) and back down (diff -r equal)"
+pass "s3 sync: tree up (6 files, second run a no-op) and back down (diff -r equal)"
 
 # ---- s3api objects ---------------------------------------------------------------------------------------
 
@@ -266,11 +276,13 @@ head -c 1124 "$WORK/up/big.bin" | tail -c 1024 >"$WORK/up/range.bin"
 cmp "$WORK/up/range.bin" "$WORK/down/range.bin" || fail "get-object --range: bytes differ"
 ok "s3api get-object --range (suffix)" s3api get-object --bucket "$B" --key small.txt --range bytes=-5 "$WORK/down/suffix.bin"
 tail -c 5 "$WORK/up/small.txt" | cmp - "$WORK/down/suffix.bin" || fail "get-object --range bytes=-5: bytes differ"
-pass "s3api get-object --range: 206 bytes 100-1123 and suffix range match"
+fails_with "get-object --range past the end" "InvalidRange" s3api get-object --bucket "$B" --key small.txt \
+  --range bytes=1000-2000 "$WORK/down/none"
+pass "s3api get-object --range: 206 bytes 100-1123 and suffix range match; past the end InvalidRange"
 
 ok "list-objects-v2 --delimiter" s3api list-objects-v2 --bucket "$B" --prefix tree/ --delimiter /
 json_check "list-objects-v2 --prefix tree/ --delimiter /: wrong keys or prefixes" \
-  "[o['Key'] for o in j.get('Contents', [])] == ['tree/top.txt'] \
+  "[o['Key'] for o in j.get('Contents', [])] == ['tree/odd+name%41 ~;x.txt', 'tree/top.txt'] \
    and [p['Prefix'] for p in j['CommonPrefixes']] == ['tree/a/', 'tree/empty-file-dir/', 'tree/sp ace/']"
 ok "list-objects-v2 --delimiter (deeper)" s3api list-objects-v2 --bucket "$B" --prefix tree/a/ --delimiter /
 json_check "list-objects-v2 --prefix tree/a/ --delimiter /: wrong keys or prefixes" \
@@ -278,9 +290,9 @@ json_check "list-objects-v2 --prefix tree/a/ --delimiter /: wrong keys or prefix
    and j['Contents'][0]['Size'] == 70000"
 pass "s3api list-objects-v2 --prefix --delimiter: Contents and CommonPrefixes"
 
-ALL_TREE="['tree/a/b/c.txt', 'tree/a/d.bin', 'tree/empty-file-dir/zero.txt', 'tree/sp ace/é.txt', 'tree/top.txt']"
+ALL_TREE="['tree/a/b/c.txt', 'tree/a/d.bin', 'tree/empty-file-dir/zero.txt', 'tree/odd+name%41 ~;x.txt', 'tree/sp ace/é.txt', 'tree/top.txt']"
 ok "list-objects-v2 (all)" s3api list-objects-v2 --bucket "$B" --prefix tree/ --no-paginate
-json_check "list-objects-v2 --prefix tree/: wrong keys" "[o['Key'] for o in j['Contents']] == $ALL_TREE and j['KeyCount'] == 5"
+json_check "list-objects-v2 --prefix tree/: wrong keys" "[o['Key'] for o in j['Contents']] == $ALL_TREE and j['KeyCount'] == 6"
 : >"$WORK/paged"
 token=""
 pages=0
@@ -293,23 +305,23 @@ while :; do
     ok "list-objects-v2 --starting-token" s3api list-objects-v2 --bucket "$B" --prefix tree/ --max-items 2 \
       --page-size 1 --starting-token "$token"
   fi
-  python3 -c 'import json, sys
+  "$PY" -c 'import json, sys
 j = json.load(open(sys.argv[1], encoding="utf-8"))
 assert len(j.get("Contents", [])) <= 2, "page larger than --max-items"
 for o in j.get("Contents", []): print(o["Key"])' "$WORK/out" >>"$WORK/paged" || fail "list-objects-v2 --max-items: bad page $(cat "$WORK/out")"
-  token=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("NextToken", ""))' "$WORK/out")
+  token=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1])).get("NextToken", ""))' "$WORK/out")
   [ -n "$token" ] || break
 done
-python3 -c 'import sys; sys.exit(0 if open(sys.argv[1], encoding="utf-8").read().splitlines() == eval(sys.argv[2]) else 1)' \
+"$PY" -c 'import sys; sys.exit(0 if open(sys.argv[1], encoding="utf-8").read().splitlines() == eval(sys.argv[2]) else 1)' \
   "$WORK/paged" "$ALL_TREE" || fail "list-objects-v2 paging: got $(tr '\n' ',' <"$WORK/paged")"
 [ "$pages" -eq 3 ] || fail "list-objects-v2 paging: expected 3 pages of at most 2, got $pages"
-pass "s3api list-objects-v2 --max-items 2 --page-size 1: 3 pages, all 5 keys in order"
+pass "s3api list-objects-v2 --max-items 2 --page-size 1: 3 pages, all 6 keys in order"
 
 ok "list-objects (v1)" s3api list-objects --bucket "$B" --prefix tree/ --page-size 2
 json_check "list-objects --prefix tree/: wrong keys" "[o['Key'] for o in j['Contents']] == $ALL_TREE"
 ok "list-objects (v1) --delimiter" s3api list-objects --bucket "$B" --prefix tree/ --delimiter /
 json_check "list-objects --prefix tree/ --delimiter /: wrong keys or prefixes" \
-  "[o['Key'] for o in j.get('Contents', [])] == ['tree/top.txt'] \
+  "[o['Key'] for o in j.get('Contents', [])] == ['tree/odd+name%41 ~;x.txt', 'tree/top.txt'] \
    and [p['Prefix'] for p in j['CommonPrefixes']] == ['tree/a/', 'tree/empty-file-dir/', 'tree/sp ace/']"
 pass "s3api list-objects (v1): paged by 2 (markers) and with delimiter"
 
@@ -349,6 +361,12 @@ code=$(curl -sS -m "$CMD_TIMEOUT" -o /dev/null -w '%{http_code}' "$BAD_KEY_URL")
 [ "$code" = "403" ] || fail "presigned URL for another key: HTTP $code, expected 403"
 pass "tampered presigned URLs (signature, expiry, key) get 403"
 
+ok "s3 presign (over a week)" s3 presign "s3://$B/small.txt" --expires-in 604801
+code=$(curl -sS -m "$CMD_TIMEOUT" -o "$WORK/down/week.xml" -w '%{http_code}' "$(cat "$WORK/out")")
+[ "$code" = "400" ] && grep -q '<Code>AuthorizationQueryParametersError</Code>' "$WORK/down/week.xml" \
+  || fail "presigned URL valid over a week: HTTP $code, expected 400 AuthorizationQueryParametersError"
+pass "presigned URL with X-Amz-Expires over a week: 400 AuthorizationQueryParametersError"
+
 # ---- rm and rb -------------------------------------------------------------------------------------------
 
 fails_with "s3 rb on a non-empty bucket" "BucketNotEmpty" s3 rb "s3://$B"
@@ -360,22 +378,21 @@ fails_with "head-object after s3 rm" "404" s3api head-object --bucket "$B" --key
 pass "s3 rm of one object"
 
 ok "s3 rm --recursive" s3 rm "s3://$B" --recursive
-[ "$(grep -c '^delete: ' "$WORK/out")" -eq 8 ] || fail "s3 rm --recursive: expected 8 deletes: $(cat "$WORK/out")"
+[ "$(grep -c '^delete: ' "$WORK/out")" -eq 9 ] || fail "s3 rm --recursive: expected 9 deletes: $(cat "$WORK/out")"
 ok "list-objects-v2 (empty)" s3api list-objects-v2 --bucket "$B" --no-paginate
 json_check "list-objects-v2 after rm --recursive: not empty" "j.get('KeyCount', 0) == 0 and 'Contents' not in j"
-pass "s3 rm --recursive deletes all 8 remaining objects"
+pass "s3 rm --recursive deletes all 9 remaining objects"
 
 ok "s3 rb" s3 rb "s3://$B"
 grep -q "remove_bucket: $B" "$WORK/out" || fail "s3 rb: unexpected output: $(cat "$WORK/out")"
-ok "s3 rb (second bucket)" s3 rb "s3://$B2"
 fails_with "head-bucket after rb" "404" s3api head-bucket --bucket "$B"
 ok "s3 ls after rb" s3 ls
 ! grep -q " $B" "$WORK/out" || fail "s3 ls after rb: bucket still listed: $(cat "$WORK/out")"
-pass "s3 rb removes the empty buckets"
+pass "s3 rb removes the empty bucket"
 
 # ---- no temp files left ----------------------------------------------------------------------------------
 
-leftover=$(find "$DATA/tmp" -mindepth 2 -type f 2>/dev/null | head -5)
+leftover=$(find "$DATA/tmp" -mindepth 2 -type f -print -quit 2>/dev/null || true)
 [ -z "$leftover" ] || fail "temp files left behind while idle: $leftover"
 pass "no temp files left in $DATA/tmp"
 

@@ -134,8 +134,10 @@ final class RequestBodyStream extends InputStream implements S3Request.RequestBo
     /** After the response: discards whatever body remains so the connection can be reused. */
     void discardRest() {
         context.runOnContext(v -> {
-            request.handler(b -> {});
-            request.resume();
+            if (!request.isEnded()) {
+                request.handler(b -> {});
+                request.resume();
+            }
         });
     }
 
@@ -178,7 +180,8 @@ final class RequestBodyStream extends InputStream implements S3Request.RequestBo
         try {
             while (queue.isEmpty()) {
                 if (failure != null) {
-                    throw new IOException("request body failed: " + failure.getMessage(), failure);
+                    // The client went away or broke the framing mid-body: nothing will be stored.
+                    throw new S3Exception(S3ErrorCode.INCOMPLETE_BODY, "The request body ended early: " + failure.getMessage(), failure);
                 }
                 if (ended) {
                     return false;

@@ -56,6 +56,10 @@ final class RequestHeadParser {
         } else {
             int slash = rawPath.indexOf('/', 1);
             String b = decode(slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash), false);
+            if (b.isEmpty() && rawPath.length() > 1) {
+                throw new S3Exception(S3ErrorCode.INVALID_BUCKET_NAME, "The specified bucket is not valid: the path starts with an empty bucket name.")
+                        .element("BucketName", "");
+            }
             bucket = b.isEmpty() ? null : b;
             String k = slash < 0 ? "" : decode(rawPath.substring(slash + 1), false);
             key = k.isEmpty() ? null : k;

@@ -42,7 +42,15 @@ public class S3Route {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::handle);
+        // Vert.x Web refuses some raw paths (bad percent-encoding, "//") while matching routes, before any route
+        // runs: those requests reach the failure handler instead, and get the S3 answer (usually InvalidURI).
+        router.route().order(Integer.MIN_VALUE).handler(this::handle).failureHandler(rc -> {
+            if (rc.statusCode() == 400 && rc.failure() == null && !rc.response().headWritten()) {
+                handle(rc);
+            } else {
+                rc.next();
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -3,6 +3,7 @@ package dev.stowage.s3;
 import dev.stowage.auth.RequestAuthenticator;
 import dev.stowage.auth.VerifiedRequest;
 import dev.stowage.http.RequestHead;
+import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3ErrorMapper;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.store.BucketInfo;
@@ -36,7 +37,7 @@ public class S3Pipeline {
             // The signature is checked first, as AWS does: a forged request learns nothing about what it asked.
             VerifiedRequest verified = authenticator.authenticate(head);
             if (unparsable != null) {
-                throw unparsable;
+                throw verified.principal().isAnonymous() ? new S3Exception(S3ErrorCode.ACCESS_DENIED) : unparsable;
             }
             BucketInfo bucket = authorizer.authorize(op, verified.principal());
             return dispatcher.dispatch(op, new S3Request(head, verified, bucket, body));

@@ -56,7 +56,9 @@ record BenchOptions(
               --max-ops N               op-count bound of each scenario (default 1000000)
               --concurrency 1,16,64     concurrency levels of the 4 KiB scenarios
               --large-concurrency 1,4   concurrency levels of the large-object scenarios
-              --large-mib N             size of the large object (default 64)
+              --mix-concurrency N       concurrency of the 70/30 GET/PUT mix (default 16)
+              --pool-keys N             4 KiB objects the GET, HEAD and mix scenarios read (default 1000)
+              --large-mib N             size of the large object (default 64; the names stay put64m/get64m)
               --list-keys N             keys in the listing bucket (default 10000; --quick 1000; at most 100000)
               --cleanup-seconds N       time bound of deleting each scenario's bucket (default 180)
               --drop-list-bucket        also delete the listing bucket at the end (kept by default for reuse)
@@ -86,7 +88,8 @@ record BenchOptions(
             }
         }
         String accessKey = first(named.get("access-key"), env.get("BENCH_ACCESS_KEY"), env.get("AWS_ACCESS_KEY_ID"));
-        String secretKey = first(named.get("secret-key"), env.get("BENCH_SECRET_KEY"), env.get("AWS_SECRET_ACCESS_KEY"));
+        String secretKey = first(named.get("secret-key"), env.get("BENCH_SECRET_KEY"),
+                env.get("AWS_SECRET_ACCESS_KEY"));
         String credentialsFile = named.remove("credentials-file");
         if (credentialsFile != null) {
             String[] keys = readCredentialsFile(Path.of(credentialsFile));

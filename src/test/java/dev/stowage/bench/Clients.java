@@ -12,14 +12,16 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The AWS SDK v2 clients the benchmark measures with: the sync client on the Apache HTTP client, path-style, the
- * SDK's default checksum behaviour, and no retries (a failed call counts as an error instead of hiding in a
- * slower latency).
+ * The AWS SDK v2 clients the benchmark uses: the sync client on the Apache (4) HTTP client, path-style, with the
+ * SDK's default checksum behaviour. The measuring client never retries (a failed call counts as an error instead
+ * of hiding in a slower latency); the one for set-up and clean-up keeps the SDK's default retries.
  */
 final class Clients {
     private Clients() {}
 
-    static S3Client s3(URI endpoint, String accessKey, String secretKey, String region, int maxConnections) {
+    @SuppressWarnings("deprecation") // ApacheHttpClient: Apache5HttpClient succeeds it; this measures the common one
+    static S3Client s3(URI endpoint, String accessKey, String secretKey, String region, int maxConnections,
+            boolean retries) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
@@ -30,8 +32,12 @@ final class Clients {
                         .connectionTimeout(Duration.ofSeconds(10))
                         .connectionAcquisitionTimeout(Duration.ofSeconds(60))
                         .socketTimeout(Duration.ofSeconds(120)))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofMinutes(5)))
+                .overrideConfiguration(c -> {
+                    c.apiCallTimeout(Duration.ofMinutes(5));
+                    if (!retries) {
+                        c.retryStrategy(AwsRetryStrategy.doNotRetry());
+                    }
+                })
                 .build();
     }
 

@@ -43,7 +43,8 @@ final class Populator {
         String token = null;
         for (int page = 0; page < MAX_LIST_PAGES; page++) {
             String continuation = token;
-            ListObjectsV2Response r = s3.listObjectsV2(b -> b.bucket(bucket).maxKeys(1000).continuationToken(continuation));
+            ListObjectsV2Response r =
+                    s3.listObjectsV2(b -> b.bucket(bucket).maxKeys(1000).continuationToken(continuation));
             r.contents().forEach(o -> keys.add(o.key()));
             if (!Boolean.TRUE.equals(r.isTruncated())) {
                 break;

@@ -17,13 +17,14 @@ public final class PresignedGet {
     private PresignedGet() {}
 
     public static void main(String[] args) {
+        S3Benchmark.quietLogging();
         if (args.length < 3) {
             System.err.println("usage: PresignedGet <endpoint> <access-key> <secret-key> [region]");
             System.exit(2);
         }
         URI endpoint = URI.create(args[0].replaceAll("/+$", ""));
         String region = args.length > 3 ? args[3] : "us-east-1";
-        try (S3Client s3 = Clients.s3(endpoint, args[1], args[2], region, 1);
+        try (S3Client s3 = Clients.s3(endpoint, args[1], args[2], region, 1, true);
                 S3Presigner presigner = Clients.presigner(endpoint, args[1], args[2], region)) {
             try {
                 s3.createBucket(b -> b.bucket(BUCKET));

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -29,30 +31,40 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3Benchmark {
     private static final int SMALL = 4096;
+    /**
+     * Held so its level sticks. The test classpath's JBoss LogManager otherwise leaves DEBUG on, and the Apache
+     * client then formats every byte it reads for its wire log: that alone caps a GET at a few tens of MB/s.
+     */
+    private static final Logger ROOT_LOGGER = Logger.getLogger("");
     private static final Duration SETUP_LIMIT = Duration.ofMinutes(10);
 
     private final BenchOptions options;
+    /** Measures: never retries. */
     private final S3Client s3;
+    /** Sets up, cleans up and probes: the SDK's default retries. */
+    private final S3Client setup;
     private final String runId;
     private final List<ScenarioResult> results = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private final byte[] small = Payload.random(SMALL, 4096);
     private byte[] large;
 
-    private S3Benchmark(BenchOptions options, S3Client s3) {
+    private S3Benchmark(BenchOptions options, S3Client s3, S3Client setup) {
         this.options = options;
         this.s3 = s3;
+        this.setup = setup;
         this.runId = "sb-" + Long.toString(System.currentTimeMillis() / 1000, 36) + "-"
                 + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        quietLogging();
         BenchOptions options;
         try {
             options = BenchOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
+        } catch (IllegalArgumentException | IOException e) {
+            if (e.getMessage() != null && !e.getMessage().isEmpty()) {
+                System.err.println(e instanceof IOException ? "cannot read " + e.getMessage() : e.getMessage());
             }
             System.err.print(BenchOptions.USAGE);
             System.exit(2);
@@ -60,10 +72,17 @@ public final class S3Benchmark {
         }
         int exit;
         try (S3Client s3 = Clients.s3(options.endpoint(), options.accessKey(), options.secretKey(), options.region(),
-                options.maxConcurrency() + 16)) {
-            exit = new S3Benchmark(options, s3).run();
+                        options.maxConcurrency() + 16, false);
+                S3Client setup = Clients.s3(options.endpoint(), options.accessKey(), options.secretKey(),
+                        options.region(), Populator.CONCURRENCY + 16, true)) {
+            exit = new S3Benchmark(options, s3, setup).run();
         }
         System.exit(exit);
+    }
+
+    /** INFO and above only, so the HTTP client's debug and wire logging cost nothing. */
+    static void quietLogging() {
+        ROOT_LOGGER.setLevel(Level.INFO);
     }
 
     private int run() {
@@ -87,23 +106,25 @@ public final class S3Benchmark {
             try {
                 switch (scenario) {
                     case "marker" -> directoryMarker();
-                    case "put4k" -> options.smallConcurrency().forEach(c -> measuredInOwnBucket("put4k", c, this::put4k));
-                    case "get4k" -> options.smallConcurrency().forEach(c -> measuredInOwnBucket("get4k", c, this::get4k));
-                    case "head4k" -> options.smallConcurrency().forEach(c -> measuredInOwnBucket("head4k", c, this::head4k));
-                    case "delete4k" -> options.smallConcurrency()
-                            .forEach(c -> measuredInOwnBucket("delete4k", c, this::delete4k));
-                    case "mix" -> measuredInOwnBucket("mix", options.mixConcurrency(), this::mix);
-                    case "put64m" -> options.largeConcurrency()
-                            .forEach(c -> measuredInOwnBucket("put64m", c, this::putLarge));
-                    case "get64m" -> options.largeConcurrency()
-                            .forEach(c -> measuredInOwnBucket("get64m", c, this::getLarge));
-                    case "list" -> list(false);
-                    case "list-delim" -> list(true);
-                    default -> throw new IllegalStateException(scenario);
+                    case "mix" -> measuredInOwnBucket(scenario, options.mixConcurrency(), this::mix);
+                    case "list", "list-delim" -> list(scenario.equals("list-delim"));
+                    default -> {
+                        Scenario measured = switch (scenario) {
+                            case "put4k" -> this::put4k;
+                            case "get4k" -> this::get4k;
+                            case "head4k" -> this::head4k;
+                            case "delete4k" -> this::delete4k;
+                            case "put64m" -> this::putLarge;
+                            case "get64m" -> this::getLarge;
+                            default -> throw new IllegalStateException(scenario);
+                        };
+                        List<Integer> levels = scenario.endsWith("64m") ? options.largeConcurrency()
+                                : options.smallConcurrency();
+                        levels.forEach(c -> measuredInOwnBucket(scenario, c, measured));
+                    }
                 }
             } catch (RuntimeException e) {
-                failures.add(scenario + ": " + e);
-                System.out.println("  ! " + scenario + " failed: " + e);
+                failed(scenario, e);
             }
         }
         sweep();
@@ -120,16 +141,33 @@ public final class S3Benchmark {
         ScenarioResult run(String bucket, int concurrency);
     }
 
+    /** One concurrency level of a scenario; a failure is recorded and the next level still runs. */
     private void measuredInOwnBucket(String name, int concurrency, Scenario scenario) {
-        String bucket = newBucket(name + "-c" + concurrency);
+        String bucket;
         try {
-            ScenarioResult result = scenario.run(bucket, concurrency);
-            results.add(result);
-            System.out.println(result.row());
-            System.out.println(result.resultLine(options.label()));
-        } finally {
-            Populator.deleteBucket(s3, bucket, options.cleanupLimit());
+            bucket = newBucket(name + "-c" + concurrency);
+        } catch (RuntimeException e) {
+            failed(name + " conc=" + concurrency, e);
+            return;
         }
+        try {
+            report(scenario.run(bucket, concurrency));
+        } catch (RuntimeException e) {
+            failed(name + " conc=" + concurrency, e);
+        } finally {
+            Populator.deleteBucket(setup, bucket, options.cleanupLimit());
+        }
+    }
+
+    private void report(ScenarioResult result) {
+        results.add(result);
+        System.out.println(result.row());
+        System.out.println(result.resultLine(options.label()));
+    }
+
+    private void failed(String what, RuntimeException e) {
+        failures.add(what + ": " + e);
+        System.out.println("  ! " + what + " failed: " + e);
     }
 
     /** Warm-up (unrecorded), then the measured phase; both bounded by time and count. */
@@ -186,14 +224,14 @@ public final class S3Benchmark {
      */
     private ScenarioResult delete4k(String bucket, int concurrency) {
         AtomicLong created = new AtomicLong();
-        LoadRunner.Phase setup = LoadRunner.run(Math.max(16, concurrency), options.warmup().plus(options.duration()),
-                options.maxOps() + options.maxOps() / 10, 1, thread -> {
+        LoadRunner.Phase precreated = LoadRunner.run(Math.max(16, concurrency),
+                options.warmup().plus(options.duration()), options.maxOps() + options.maxOps() / 10, 1, thread -> {
                     s3.putObject(b -> b.bucket(bucket).key(smallKey(created.getAndIncrement())), Payload.body(small));
                     return 0;
                 });
         long available = created.get();
-        System.out.printf(Locale.ROOT, "  (pre-created %d objects for delete4k, %d errors)%n", setup.ok(),
-                setup.errors());
+        System.out.printf(Locale.ROOT, "  (pre-created %d objects for delete4k, %d errors)%n",
+                precreated.ok(), precreated.errors());
         AtomicLong next = new AtomicLong();
         return measure("delete4k", concurrency, 0, List.of("delete"), Math.max(1, available / 10), thread -> {
             long i = next.getAndIncrement();
@@ -235,7 +273,7 @@ public final class S3Benchmark {
         for (int t = 0; t < concurrency; t++) {
             keys.add("large-" + t);
         }
-        Populator.putAll(s3, bucket, keys, body, SETUP_LIMIT);
+        Populator.putAll(setup, bucket, keys, body, SETUP_LIMIT);
         byte[][] buffers = new byte[concurrency][1024 * 1024];
         return measure("get64m", concurrency, body.length, List.of("get"), thread -> {
             getExpecting(bucket, keys.get(thread), body.length, buffers[thread]);
@@ -266,9 +304,7 @@ public final class S3Benchmark {
             tokens[thread] = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
             return 0;
         });
-        results.add(result);
-        System.out.println(result.row());
-        System.out.println(result.resultLine(options.label()));
+        report(result);
     }
 
     /** The listing bucket, named after its size, kept between runs; filled with whatever keys it lacks. */
@@ -281,9 +317,9 @@ public final class S3Benchmark {
         }
         List<String> existing;
         try {
-            existing = Populator.listAll(s3, bucket);
+            existing = Populator.listAll(setup, bucket);
         } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
+            setup.createBucket(b -> b.bucket(bucket));
             existing = List.of();
         }
         Set<String> missing = new HashSet<>(expected);
@@ -292,13 +328,14 @@ public final class S3Benchmark {
             System.out.printf(Locale.ROOT, "  (filling %s: %d of %d keys missing, concurrency %d)%n", bucket,
                     missing.size(), count, Populator.CONCURRENCY);
             long t0 = System.nanoTime();
-            Populator.putAll(s3, bucket, missing.stream().sorted().toList(), small, SETUP_LIMIT);
+            Populator.putAll(setup, bucket, missing.stream().sorted().toList(), small, SETUP_LIMIT);
             System.out.printf(Locale.ROOT, "  (filled in %.1f s)%n", (System.nanoTime() - t0) / 1e9);
         } else {
             System.out.printf(Locale.ROOT, "  (reusing %s with its %d keys)%n", bucket, existing.size());
         }
         if (existing.size() > count) {
-            System.out.printf(Locale.ROOT, "  (note: %s holds %d keys, more than %d)%n", bucket, existing.size(), count);
+            System.out.printf(Locale.ROOT, "  (note: %s holds %d keys, more than %d)%n", bucket, existing.size(),
+                    count);
         }
         return bucket;
     }
@@ -311,15 +348,15 @@ public final class S3Benchmark {
         String bucket = newBucket("marker");
         String marker = "marker-dir/";
         try {
-            // RequestBody.empty(), as tools send it: s3proxy 4.1.0 drops the connection after a zero-length
-            // aws-chunked body sent from a content provider, which would fail the next request here.
-            s3.putObject(b -> b.bucket(bucket).key(marker), RequestBody.empty());
-            ListObjectsV2Response plain = s3.listObjectsV2(b -> b.bucket(bucket));
-            ListObjectsV2Response delimited = s3.listObjectsV2(b -> b.bucket(bucket).delimiter("/"));
-            ListObjectsV2Response inside = s3.listObjectsV2(b -> b.bucket(bucket).prefix(marker).delimiter("/"));
+            // With "Expect: 100-continue" and no body, s3proxy 4.1.0 (Jetty) closes the connection after answering,
+            // which fails the next request on it unless it is retried: this client retries.
+            setup.putObject(b -> b.bucket(bucket).key(marker), RequestBody.empty());
+            ListObjectsV2Response plain = setup.listObjectsV2(b -> b.bucket(bucket));
+            ListObjectsV2Response delimited = setup.listObjectsV2(b -> b.bucket(bucket).delimiter("/"));
+            ListObjectsV2Response inside = setup.listObjectsV2(b -> b.bucket(bucket).prefix(marker).delimiter("/"));
             String head;
             try {
-                head = "200, " + s3.headObject(b -> b.bucket(bucket).key(marker)).contentLength() + " bytes";
+                head = "200, " + setup.headObject(b -> b.bucket(bucket).key(marker)).contentLength() + " bytes";
             } catch (S3Exception e) {
                 head = String.valueOf(e.statusCode());
             }
@@ -328,12 +365,13 @@ public final class S3Benchmark {
             boolean insideObject = keys(inside).contains(marker);
             System.out.println("Directory marker \"" + marker + "\" (AWS: an object without delimiter; only a"
                     + " CommonPrefix with delimiter \"/\"; an object when listing its own prefix):");
-            System.out.printf("  no delimiter:              Contents=%s CommonPrefixes=%s -> listed as an object: %s%n",
-                    keys(plain), prefixes(plain), yesNo(plainObject));
-            System.out.printf("  delimiter \"/\":             Contents=%s CommonPrefixes=%s -> only a CommonPrefix: %s%n",
-                    keys(delimited), prefixes(delimited), yesNo(delimitedPrefixOnly));
-            System.out.printf("  prefix marker-dir/ + \"/\":  Contents=%s CommonPrefixes=%s -> listed as an object: %s%n",
-                    keys(inside), prefixes(inside), yesNo(insideObject));
+            String row = "  %-26s Contents=%s CommonPrefixes=%s -> %s: %s%n";
+            System.out.printf(row, "no delimiter:", keys(plain), prefixes(plain), "listed as an object",
+                    yesNo(plainObject));
+            System.out.printf(row, "delimiter \"/\":", keys(delimited), prefixes(delimited), "only a CommonPrefix",
+                    yesNo(delimitedPrefixOnly));
+            System.out.printf(row, "prefix marker-dir/ + \"/\":", keys(inside), prefixes(inside), "listed as an object",
+                    yesNo(insideObject));
             System.out.println("  HEAD marker-dir/: " + head);
             System.out.printf(Locale.ROOT,
                     "MARKER label=%s no_delim_object=%s delim_prefix_only=%s prefix_object=%s head=%s s3_like=%s%n",
@@ -341,7 +379,7 @@ public final class S3Benchmark {
                     head.startsWith("200") ? "200" : head,
                     yesNo(plainObject && delimitedPrefixOnly && insideObject && head.startsWith("200")));
         } finally {
-            Populator.deleteBucket(s3, bucket, options.cleanupLimit());
+            Populator.deleteBucket(setup, bucket, options.cleanupLimit());
         }
     }
 
@@ -349,7 +387,7 @@ public final class S3Benchmark {
     private void sweep() {
         List<String> leftover = new ArrayList<>();
         try {
-            s3.listBuckets().buckets().forEach(b -> {
+            setup.listBuckets().buckets().forEach(b -> {
                 if (b.name().startsWith(runId)
                         || options.dropListBucket() && b.name().equals("stowage-bench-list-" + options.listKeys())) {
                     leftover.add(b.name());
@@ -360,13 +398,13 @@ public final class S3Benchmark {
         }
         for (String bucket : leftover) {
             System.out.println("  (deleting " + bucket + ")");
-            Populator.deleteBucket(s3, bucket, options.cleanupLimit());
+            Populator.deleteBucket(setup, bucket, options.cleanupLimit());
         }
     }
 
     private String newBucket(String scenario) {
         String bucket = (runId + "-" + scenario).toLowerCase(Locale.ROOT);
-        s3.createBucket(b -> b.bucket(bucket));
+        setup.createBucket(b -> b.bucket(bucket));
         return bucket;
     }
 
@@ -376,7 +414,7 @@ public final class S3Benchmark {
         for (int i = 0; i < options.poolKeys(); i++) {
             keys.add(String.format(Locale.ROOT, "pool-%05d", i));
         }
-        Populator.putAll(s3, bucket, keys, small, SETUP_LIMIT);
+        Populator.putAll(setup, bucket, keys, small, SETUP_LIMIT);
         return List.copyOf(keys);
     }
 

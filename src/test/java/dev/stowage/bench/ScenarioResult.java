@@ -43,7 +43,8 @@ record ScenarioResult(String scenario, int concurrency, long bytesPerOp, List<St
             extra.append(String.format("%n%11s first error: %s", "", phase.firstError()));
         }
         if (phase.stuckThreads() > 0) {
-            extra.append(String.format("%n%11s %d thread(s) still running after the grace time", "", phase.stuckThreads()));
+            extra.append(String.format("%n%11s %d thread(s) still running after the grace time", "",
+                    phase.stuckThreads()));
         }
         return row + extra;
     }

@@ -59,7 +59,13 @@ final class BucketCache {
 
     /** Records a bucket this process just created. */
     void created(BucketInfo info) throws IOException {
-        Object fileKey = Files.readAttributes(layout.bucketFile(info.name()), BasicFileAttributes.class).fileKey();
+        Object fileKey;
+        try {
+            fileKey = Files.readAttributes(layout.bucketFile(info.name()), BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException e) {
+            deleted(info.name()); // deleted again at once, by another process
+            return;
+        }
         Entry entry = new Entry(info, fileKey, System.nanoTime());
         entries.compute(info.name(), (k, v) -> {
             generation.incrementAndGet();

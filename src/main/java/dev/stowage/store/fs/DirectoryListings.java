@@ -23,8 +23,8 @@ import java.util.Objects;
  * <p>A kept listing is reused while the directory's modification time and identity (inode) are unchanged. That
  * is safe only if every change moves the modification time, which coarse timestamps (a clock tick, up to a
  * second on some filesystems) do not promise for changes close together. So a listing is kept only when the
- * directory had not changed for {@link #QUIET_MILLIS} before it was read: any later change then happens at a
- * visibly later time. This relies on the filesystem's clock being this host's clock (a local filesystem).
+ * directory had not changed for {@link #QUIET_MILLIS} before it was read (checked after reading): any change
+ * during or after the read then happens at a visibly later time. This relies on the filesystem's clock being this host's clock (a local filesystem).
  */
 final class DirectoryListings {
     static final long QUIET_MILLIS = 2_000;
@@ -50,27 +50,36 @@ final class DirectoryListings {
      * directory is gone. The caller must not modify the array.
      */
     DirEntry[] read(Path dir, byte[] keyPrefix) throws IOException {
-        BasicFileAttributes attrs = null;
-        if (maxEntriesKept > 0) {
-            try {
-                attrs = Files.readAttributes(dir, BasicFileAttributes.class);
-            } catch (NoSuchFileException e) {
+        Kept k = maxEntriesKept > 0 ? lookup(dir) : null;
+        if (k != null) {
+            BasicFileAttributes attrs = attributes(dir);
+            if (attrs == null) {
                 return new DirEntry[0];
             }
-            Kept k = lookup(dir);
-            if (k != null && k.modified().equals(attrs.lastModifiedTime())
-                    && Objects.equals(k.fileKey(), attrs.fileKey())) {
+            if (k.modified().equals(attrs.lastModifiedTime()) && Objects.equals(k.fileKey(), attrs.fileKey())) {
                 return k.entries();
             }
         }
         long readAt = System.currentTimeMillis();
         DirEntry[] entries = readSorted(dir, keyPrefix);
-        if (attrs != null && attrs.fileKey() != null && entries.length >= minEntriesToKeep
-                && entries.length <= maxEntriesKept
-                && readAt - attrs.lastModifiedTime().toMillis() > QUIET_MILLIS) {
-            keep(dir, new Kept(entries, attrs.lastModifiedTime(), attrs.fileKey()));
+        if (entries.length >= minEntriesToKeep && entries.length <= maxEntriesKept) {
+            // looked at after reading: a change made during or after the read has a time close to readAt,
+            // so a directory that still looks quiet did not change since before the read began
+            BasicFileAttributes attrs = attributes(dir);
+            if (attrs != null && attrs.fileKey() != null
+                    && readAt - attrs.lastModifiedTime().toMillis() > QUIET_MILLIS) {
+                keep(dir, new Kept(entries, attrs.lastModifiedTime(), attrs.fileKey()));
+            }
         }
         return entries;
+    }
+
+    private static BasicFileAttributes attributes(Path dir) throws IOException {
+        try {
+            return Files.readAttributes(dir, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
     private static DirEntry[] readSorted(Path dir, byte[] keyPrefix) throws IOException {

@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
+import org.jboss.logging.Logger;
 
 /**
  * The object store on a local filesystem: one file per object (header then bytes) in a directory tree that
@@ -36,6 +37,7 @@ import java.util.concurrent.locks.Lock;
  * {@link KeyPaths} for how keys become paths and {@link KeyLister} for listings.
  */
 public final class FsObjectStore implements ObjectStore, Closeable {
+    private static final Logger LOG = Logger.getLogger(FsObjectStore.class);
     /** How long this process trusts its cached bucket facts before a cheap re-check. */
     private static final Duration BUCKET_TRUST = Duration.ofSeconds(1);
     /** Directories with fewer entries are read each time they are listed. */
@@ -77,13 +79,13 @@ public final class FsObjectStore implements ObjectStore, Closeable {
             Files.createDirectory(staging);
             Files.createDirectory(staging.resolve(DataLayout.OBJECTS));
             byte[] json = BucketFile.encode(info);
+            // forces the staging directory, so objects/ is durable too
             DurableFiles.replace(temp.newPath("bucket-json"), staging.resolve(DataLayout.BUCKET_FILE), staging,
                     channel -> writeAll(channel, json));
-            DurableFiles.forceDirectory(staging);
             DurableFiles.moveDirectory(staging, target);
-        } catch (FileSystemException e) {
+        } catch (IOException | RuntimeException e) {
             FileTrees.deleteRecursively(staging);
-            if (Files.exists(target)) { // lost a race with another create
+            if (e instanceof FileSystemException && Files.exists(target)) { // lost a race with another create
                 throw alreadyExists(bucket);
             }
             throw e;
@@ -161,7 +163,11 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         } finally {
             lock.unlock();
         }
-        FileTrees.deleteRecursively(doomed);
+        try {
+            FileTrees.deleteRecursively(doomed);
+        } catch (IOException e) { // the bucket is gone; its remains go with this instance's temp directory
+            LOG.warnf("Could not remove deleted bucket %s at %s: %s", bucket, doomed, e);
+        }
     }
 
     @Override

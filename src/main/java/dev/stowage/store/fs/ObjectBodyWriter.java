@@ -13,12 +13,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Streams a put's body into a new object file, computing its MD5 on the way. The header's length is known up
  * front (only size, digest and time are missing), so the bytes go right after it and the header is written
- * last; a body that fits one buffer goes out with its header in a single write. The declared length and
- * digest are checked before the file can become visible.
+ * last; a body that fits one buffer goes out with its header in a single write. The declared length (when
+ * known; a body longer or shorter is an {@link IncompleteBodyException}) and digest are checked before the
+ * file can become visible.
  */
 final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
     private static final int MIN_BUFFER = 8 * 1024;
@@ -40,7 +42,11 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
         this.data = data;
         this.expectedLength = expectedLength;
         this.expectedMd5 = expectedMd5;
-        this.attributes = attributes == null ? ObjectAttributes.NONE : attributes;
+        this.attributes = attributes == null ? ObjectAttributes.NONE
+                : attributes.userMetadata() != null ? attributes
+                : new ObjectAttributes(attributes.contentType(), attributes.contentEncoding(),
+                        attributes.contentDisposition(), attributes.contentLanguage(), attributes.cacheControl(),
+                        attributes.expires(), Map.of());
         this.clock = clock;
     }
 
