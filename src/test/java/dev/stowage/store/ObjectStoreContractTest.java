@@ -60,7 +60,7 @@ public abstract class ObjectStoreContractTest {
             "tilde~", "quote\"s", "apo'strophe", "<angle>", "pipe|", "caret^", "`tick`", "{brace}", "[bracket]",
             "unicode/é/ü/ß", "中文/键", "emoji/😀", "\uFF61halfwidth", "nul\u0000byte", "\u0000", "ctrl\u0001\u001F",
             "tab\tnl\ncr\r", "del\u007F", "CaseSensitive", "casesensitive", "UPPER/lower",
-            "x".repeat(1024), "€".repeat(341), "é/".repeat(256), "/".repeat(1024), "%".repeat(1024),
+            "x".repeat(1024), "€".repeat(341), "€".repeat(341) + "/", "é/".repeat(256), "/".repeat(1024), "%".repeat(1024),
             "a".repeat(199) + "€" + "b".repeat(300), "seg/" + ".".repeat(200), "z".repeat(200), "z".repeat(201),
             "y".repeat(200) + "/", "y".repeat(200) + "/x", "y".repeat(200) + "-");
 

@@ -34,9 +34,7 @@ final class ObjectFiles {
     ObjectInfo readInfo(Path file, ByteBuffer scratch) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return parse(channel, file, scratch.clear()).info();
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (CorruptObjectException e) {
+        } catch (NoSuchFileException | CorruptObjectException e) {
             return null;
         }
     }

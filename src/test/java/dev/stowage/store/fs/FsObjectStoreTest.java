@@ -187,6 +187,7 @@ class FsObjectStoreTest extends ObjectStoreContractTest {
             assertTrue(Files.isDirectory(live), "a live instance keeps its temp dir");
             assertTrue(Files.exists(tmp().resolve(live.getFileName() + ".lock")));
             assertEquals(2, countEntries(tmp(), p -> Files.isDirectory(p)));
+            assertEquals(List.of(), second.listBuckets());
         }
         assertTrue(Files.isDirectory(live));
         assertEquals(1, countEntries(tmp(), p -> Files.isDirectory(p)));
