@@ -426,7 +426,7 @@ public abstract class ObjectStoreContractTest {
         store.createBucket(BUCKET, "o", null);
         List<Callable<Integer>> tasks = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
-            String key = "shared/dir/key-" + w;
+            String key = "shared/deeper/dir/key-" + w;
             tasks.add(() -> {
                 for (int i = 0; i < 50; i++) {
                     put(BUCKET, key, "v" + i);

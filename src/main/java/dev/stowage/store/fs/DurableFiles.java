@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -100,13 +101,21 @@ final class DurableFiles {
                 created.add(p);
             } catch (FileAlreadyExistsException e) {
                 // made by a concurrent put (and maybe already removed again by a delete: the rename retries)
-                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (!isDirectoryOrGone(p)) {
                     throw e;
                 }
             }
         }
         for (Path p : created) {
             forceDirectory(p.getParent());
+        }
+    }
+
+    private static boolean isDirectoryOrGone(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
+        } catch (NoSuchFileException e) {
+            return true;
         }
     }
 
