@@ -1,13 +1,16 @@
 package dev.stowage.bootstrap;
 
-import dev.stowage.accounts.InMemoryCredentialStore;
+import dev.stowage.accounts.AccessKeyPair;
+import dev.stowage.accounts.Accounts;
+import dev.stowage.accounts.db.DbCredentialStore;
 import dev.stowage.auth.Credential;
 import dev.stowage.auth.CredentialStore;
 import dev.stowage.auth.RequestAuthenticator;
 import dev.stowage.config.StowageConfig;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.fs.FsObjectStore;
-import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -15,7 +18,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Wires the gateway's long-lived pieces: the store, the credentials, the authenticator. */
+/**
+ * Wires the gateway's long-lived pieces: the store, the credentials, the authenticator; and makes sure the system
+ * user exists.
+ */
 public class GatewayBeans {
 
     @Produces
@@ -28,13 +34,20 @@ public class GatewayBeans {
         return new SystemUser(credential, dataDir.resolve(SystemUserFile.FILE_NAME));
     }
 
+    /** Access keys from the accounts database, answered from memory and kept current by its change notifications. */
     @Produces
     @Singleton
-    @DefaultBean
-    CredentialStore credentialStore(SystemUser systemUser) {
-        InMemoryCredentialStore store = new InMemoryCredentialStore();
-        store.put(systemUser.credential());
+    CredentialStore credentialStore(DbCredentialStore store) {
         return store;
+    }
+
+    /**
+     * The system user of the credentials file exists in the accounts database: created at the first start, found
+     * at every later one and by every other gateway sharing the database.
+     */
+    void ensureSystemUser(@Observes StartupEvent event, SystemUser systemUser, Accounts accounts) {
+        Credential c = systemUser.credential();
+        accounts.ensureUser(c.userId(), c.displayName(), true, new AccessKeyPair(c.accessKeyId(), c.secretKey()));
     }
 
     @Produces
@@ -46,7 +59,8 @@ public class GatewayBeans {
     @Produces
     @Singleton
     ObjectStore objectStore(StowageConfig config) throws IOException {
-        return new FsObjectStore(Path.of(config.dataDir()).toAbsolutePath(), Clock.systemUTC());
+        return new FsObjectStore(Path.of(config.dataDir()).toAbsolutePath(), Clock.systemUTC(),
+                config.store().syncDeletes());
     }
 
     void closeStore(@Disposes ObjectStore store) throws Exception {

@@ -8,9 +8,11 @@ import java.util.Optional;
 /** Every Stowage setting, grouped. Each has a default; the README lists them with their environment names. */
 @ConfigMapping(prefix = "stowage")
 public interface StowageConfig {
+    /** The data directory when none is set (relative to the working directory). */
+    String DEFAULT_DATA_DIR = "data";
 
-    /** Directory that holds buckets, objects, temp files and the first-start credentials. */
-    @WithDefault("data")
+    /** Directory that holds buckets, objects, temp files, the first-start credentials and the embedded database. */
+    @WithDefault(DEFAULT_DATA_DIR)
     String dataDir();
 
     /** Region reported by GetBucketLocation and HeadBucket; clients may sign with any region. */
@@ -30,6 +32,12 @@ public interface StowageConfig {
     /** Limits of single requests. */
     Requests requests();
 
+    /** How the filesystem store trades durability against speed. */
+    Store store();
+
+    /** The accounts database (the datasource itself is set with Quarkus' {@code quarkus.datasource.*}). */
+    Database database();
+
     interface SystemUser {
         /** Access key id of the system user; generated at first start when unset. */
         Optional<String> accessKey();
@@ -42,6 +50,16 @@ public interface StowageConfig {
         String email();
     }
 
+    interface Store {
+        /**
+         * Whether DeleteObject fsyncs the object's directory before answering. Off by default: the delete is
+         * made durable by the filesystem's journal shortly after (ext4: within 5 s); a crash in that window
+         * brings the whole old object back, never a partial one. PUTs are always fsynced.
+         */
+        @WithDefault("false")
+        boolean syncDeletes();
+    }
+
     interface Requests {
         /** Largest object a single PUT may store (S3: 5 GiB). */
         @WithDefault("5368709120")
@@ -50,5 +68,22 @@ public interface StowageConfig {
         /** Largest XML request body accepted (CreateBucketConfiguration and the like). */
         @WithDefault("1048576")
         int maxXmlBody();
+    }
+
+    interface Database {
+        /**
+         * Whether the gateway starts its own PostgreSQL in {@code <data-dir>/postgres} before Quarkus starts: {@code
+         * auto} when no {@code quarkus.datasource.reactive.url} is set (as a system property or environment
+         * variable), {@code always}, or {@code never}. Read by {@code StowageMain}, declared here to be documented.
+         */
+        @WithDefault("auto")
+        Embedded embedded();
+
+        /** The values of {@link #embedded()}. */
+        enum Embedded {
+            AUTO,
+            ALWAYS,
+            NEVER
+        }
     }
 }

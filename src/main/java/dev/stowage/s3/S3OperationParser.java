@@ -12,6 +12,7 @@ import static dev.stowage.s3.S3Headers.P_PREFIX;
 import static dev.stowage.s3.S3Headers.P_START_AFTER;
 
 import dev.stowage.http.RequestHead;
+import dev.stowage.ostor.OstorNames;
 import dev.stowage.s3.S3Operation.CreateBucket;
 import dev.stowage.s3.S3Operation.DeleteBucket;
 import dev.stowage.s3.S3Operation.DeleteObject;
@@ -29,7 +30,10 @@ import dev.stowage.s3.error.S3Exception;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-/** Turns a request head into the S3 action it asks for. Pure: no I/O, no state. */
+/**
+ * Turns a request head into the S3 action it asks for. Pure: no I/O, no state. Requests naming an ostor admin
+ * service ({@code ?ostor-*}) are not S3 operations: {@link dev.stowage.ostor.OstorParser} parses those.
+ */
 public final class S3OperationParser {
     private static final int MAX_KEY_BYTES = 1024;
 
@@ -54,8 +58,9 @@ public final class S3OperationParser {
             if (UNSUPPORTED_SUBRESOURCES.contains(p.name()) && !(p.name().equals("versionId") && "null".equals(p.value()))) {
                 throw notImplemented(method, p.name());
             }
-            if (p.name().startsWith("ostor-")) {
-                throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "The " + p.name() + " service is not available yet.");
+            if (p.name().startsWith(OstorNames.SERVICE_PREFIX)) {
+                // S3Pipeline hands ostor requests to the ostor surface before S3 parsing: reaching here is a bug.
+                throw new IllegalArgumentException("an ostor request is not an S3 operation: ?" + p.name());
             }
         }
         if (bucket == null) {

@@ -3,6 +3,8 @@ package dev.stowage.s3;
 import dev.stowage.auth.RequestAuthenticator;
 import dev.stowage.auth.VerifiedRequest;
 import dev.stowage.http.RequestHead;
+import dev.stowage.ostor.OstorParser;
+import dev.stowage.ostor.OstorPipeline;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3ErrorMapper;
 import dev.stowage.s3.error.S3Exception;
@@ -11,21 +13,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A request's life on the S3 surface, one way: parse the operation, verify the signature, authorize, then the
- * handler. Any failure on the way becomes the S3 error response, in one place.
+ * handler. Any failure on the way becomes the S3 error response, in one place. Requests for the ostor admin
+ * services ({@code ?ostor-users}, ...) share the endpoint but not the surface: they go to the {@link OstorPipeline},
+ * which answers in JSON with ostor's errors.
  */
 @ApplicationScoped
 public class S3Pipeline {
     private final RequestAuthenticator authenticator;
     private final S3Authorizer authorizer;
     private final S3Dispatcher dispatcher;
+    private final OstorPipeline ostor;
 
-    public S3Pipeline(RequestAuthenticator authenticator, S3Authorizer authorizer, S3Dispatcher dispatcher) {
+    public S3Pipeline(RequestAuthenticator authenticator, S3Authorizer authorizer, S3Dispatcher dispatcher,
+            OstorPipeline ostor) {
         this.authenticator = authenticator;
         this.authorizer = authorizer;
         this.dispatcher = dispatcher;
+        this.ostor = ostor;
     }
 
     public S3Response process(RequestHead head, S3Request.RequestBody body) {
+        if (OstorParser.isOstor(head)) {
+            return ostor.process(head);
+        }
         try {
             S3Operation op = null;
             S3Exception unparsable = null;

@@ -400,18 +400,18 @@ class SignatureIT extends S3TestSupport {
     }
 
     @Test
-    void ostorUsers_signedLikeTheOstorScript_passesAuthenticationAndIsNotImplemented() throws Exception {
+    void ostorUsers_signedLikeTheOstorScript_passesAuthentication() throws Exception {
         RawHttp.Response response = raw(ostorUsersRequest(SECRET_KEY));
 
-        assertThat(response.status()).as("%s", response).isNotEqualTo(403);
-        assertS3Error(response, 501, "NotImplemented");
+        // authenticated as the system user, the service answers: no user x@y.z
+        assertOstorError(response, 404, "NoSuchUser");
     }
 
     @Test
     void ostorUsers_wrongSignature_isRefusedBeforeTheServiceIsConsidered() throws Exception {
         RawHttp.Response response = raw(ostorUsersRequest("wrong" + SECRET_KEY));
 
-        assertS3Error(response, 403, "SignatureDoesNotMatch");
+        assertOstorError(response, 403, "SignatureDoesNotMatch");
     }
 
     @Test
@@ -419,7 +419,17 @@ class SignatureIT extends S3TestSupport {
         RawHttp.Response response = raw(new RawHttp.Request("GET", "/?ostor-users&emailAddress=x@y.z")
                 .header("Host", host()));
 
-        assertS3Error(response, 403, "AccessDenied");
+        assertOstorError(response, 403, "AccessDenied");
+    }
+
+    /** Answers to ostor requests are ostor errors: the status, X-Amz-Err-Code/-Message and a JSON body. */
+    private static void assertOstorError(RawHttp.Response r, int expectedStatus, String expectedCode) {
+        assertThat(r.closedWithoutResponse()).as("the gateway answered").isFalse();
+        assertThat(r.status()).as("%s", r.text()).isEqualTo(expectedStatus);
+        assertThat(r.header("X-Amz-Err-Code")).isEqualTo(expectedCode);
+        assertThat(r.header("X-Amz-Err-Message")).isNotBlank();
+        assertThat(r.header("x-amz-request-id")).isNotBlank();
+        assertThat(r.text()).contains("\"Code\": \"" + expectedCode + "\"");
     }
 
     // ---- x-amz-request-id ----

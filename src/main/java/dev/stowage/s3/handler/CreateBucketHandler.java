@@ -1,5 +1,7 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.accounts.Accounts;
+import dev.stowage.accounts.BucketRecord;
 import dev.stowage.config.StowageConfig;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.CreateBucket;
@@ -13,15 +15,25 @@ import dev.stowage.store.BucketInfo;
 import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import org.jboss.logging.Logger;
 
-/** CreateBucket: validates the name, reads an optional CreateBucketConfiguration, creates the bucket. */
+/**
+ * CreateBucket: validates the name, reads an optional CreateBucketConfiguration, creates the bucket in the store,
+ * then records its owner, creation date and epoch with the accounts (what ostor-buckets lists and what keeps a
+ * user who owns buckets from being deleted). When the record cannot be written the new bucket is removed again,
+ * so store and accounts never disagree about a bucket this request created.
+ */
 @ApplicationScoped
 public class CreateBucketHandler implements S3Handler<CreateBucket> {
+    private static final Logger LOG = Logger.getLogger(CreateBucketHandler.class);
+
     private final ObjectStore store;
+    private final Accounts accounts;
     private final StowageConfig config;
 
-    public CreateBucketHandler(ObjectStore store, StowageConfig config) {
+    public CreateBucketHandler(ObjectStore store, Accounts accounts, StowageConfig config) {
         this.store = store;
+        this.accounts = accounts;
         this.config = config;
     }
 
@@ -29,8 +41,9 @@ public class CreateBucketHandler implements S3Handler<CreateBucket> {
     public S3Response handle(CreateBucket op, S3Request request) throws IOException {
         String location = readLocation(request);
         String owner = request.principal().userId();
+        BucketInfo created;
         try {
-            store.createBucket(op.bucket(), owner, location == null ? config.region() : location);
+            created = store.createBucket(op.bucket(), owner, location == null ? config.region() : location);
         } catch (BucketAlreadyExistsException e) {
             BucketInfo existing = store.bucket(op.bucket());
             S3ErrorCode code = owner.equals(existing.ownerId())
@@ -38,7 +51,22 @@ public class CreateBucketHandler implements S3Handler<CreateBucket> {
                     : S3ErrorCode.BUCKET_ALREADY_EXISTS;
             throw new S3Exception(code).resource("/" + op.bucket()).element("BucketName", op.bucket());
         }
+        recordOwnership(created);
         return S3Response.ok().header(S3Headers.LOCATION_OUT, "/" + op.bucket());
+    }
+
+    private void recordOwnership(BucketInfo created) throws IOException {
+        try {
+            accounts.bucketCreated(new BucketRecord(created.name(), created.ownerId(), created.created(), created.epoch()));
+        } catch (RuntimeException e) {
+            try {
+                store.deleteBucket(created.name());
+            } catch (IOException | RuntimeException undo) {
+                LOG.errorf(undo, "bucket %s was created but neither recorded nor removed", created.name());
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
     }
 
     private String readLocation(S3Request request) throws IOException {

@@ -10,7 +10,7 @@ import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 
-/** ListBuckets: the caller's own buckets. */
+/** ListBuckets: the caller's own buckets, with the caller as Owner (ID and DisplayName, as ostor shows them). */
 @ApplicationScoped
 public class ListBucketsHandler implements S3Handler<ListBuckets> {
     private final ObjectStore store;
@@ -23,7 +23,7 @@ public class ListBucketsHandler implements S3Handler<ListBuckets> {
     public S3Response handle(ListBuckets op, S3Request request) throws IOException {
         Principal principal = request.principal();
         XmlWriter xml = new XmlWriter().openRoot("ListAllMyBucketsResult");
-        xml.open("Owner").element("ID", principal.userId()).element("DisplayName", principal.displayName()).close("Owner");
+        xml.open("Owner").element("ID", principal.userId()).element("DisplayName", displayName(principal)).close("Owner");
         xml.open("Buckets");
         for (BucketInfo bucket : store.listBuckets()) {
             if (principal.userId().equals(bucket.ownerId())) {
@@ -32,5 +32,18 @@ public class ListBucketsHandler implements S3Handler<ListBuckets> {
         }
         xml.close("Buckets").close("ListAllMyBucketsResult");
         return S3Response.xml(200, xml.toBytes());
+    }
+
+    /**
+     * The principal's display name: the email's local part ({@code client} for client@example.com), as ostor shows
+     * it. Credential stores fill it so; a full email is cut here too, and a missing one falls back to the user id.
+     */
+    static String displayName(Principal principal) {
+        String name = principal.displayName();
+        if (name == null || name.isEmpty()) {
+            return principal.userId();
+        }
+        int at = name.indexOf('@');
+        return at > 0 ? name.substring(0, at) : name;
     }
 }

@@ -127,11 +127,14 @@ final class DurableFiles {
     }
 
     /** Deletes a file and forces its directory; false when there was none. */
-    static boolean delete(Path file) throws IOException {
+    /** Deletes a file; with {@code sync}, its directory is fsynced so the delete survives a crash. */
+    static boolean delete(Path file, boolean sync) throws IOException {
         if (!Files.deleteIfExists(file)) {
             return false;
         }
-        forceDirectoryIfPresent(file.getParent());
+        if (sync) {
+            forceDirectoryIfPresent(file.getParent());
+        }
         return true;
     }
 

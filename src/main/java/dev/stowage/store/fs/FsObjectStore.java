@@ -52,14 +52,28 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final BucketLocks locks = new BucketLocks();
     private final ObjectFiles files = new ObjectFiles();
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
+    private final boolean syncDeletes;
 
     public FsObjectStore(Path dataRoot, Clock clock) throws IOException {
-        this(dataRoot, clock, BUCKET_TRUST);
+        this(dataRoot, clock, true);
+    }
+
+    /**
+     * @param syncDeletes whether a delete fsyncs the object's directory before returning; when false the
+     *     filesystem's journal makes it durable shortly after (a crash in between brings the object back whole)
+     */
+    public FsObjectStore(Path dataRoot, Clock clock, boolean syncDeletes) throws IOException {
+        this(dataRoot, clock, BUCKET_TRUST, syncDeletes);
     }
 
     FsObjectStore(Path dataRoot, Clock clock, Duration bucketTrust) throws IOException {
+        this(dataRoot, clock, bucketTrust, true);
+    }
+
+    FsObjectStore(Path dataRoot, Clock clock, Duration bucketTrust, boolean syncDeletes) throws IOException {
         this.layout = new DataLayout(dataRoot);
         this.clock = clock;
+        this.syncDeletes = syncDeletes;
         Files.createDirectories(layout.bucketsDir());
         Files.createDirectories(layout.tmpDir());
         this.temp = InstanceTempDir.open(layout.tmpDir());
@@ -222,7 +236,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     @Override
     public boolean deleteObject(String bucket, String key) throws IOException {
         Path file = objectFile(bucket, key);
-        boolean existed = DurableFiles.delete(file);
+        boolean existed = DurableFiles.delete(file, syncDeletes);
         FileTrees.removeEmptyDirectories(file.getParent(), layout.objectsDir(bucket));
         return existed;
     }

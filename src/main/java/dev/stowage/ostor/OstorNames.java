@@ -1,0 +1,30 @@
+package dev.stowage.ostor;
+
+/** The words of the ostor admin services: query parameters as the ostor clients send them, and response headers. */
+public final class OstorNames {
+    private OstorNames() {}
+
+    /** Every ostor service word starts with this; a request naming one is an ostor request. */
+    public static final String SERVICE_PREFIX = "ostor-";
+
+    // Services (the first query word).
+    public static final String USERS = "ostor-users";
+    public static final String BUCKETS = "ostor-buckets";
+
+    // Selectors: at most one per request.
+    public static final String P_EMAIL_ADDRESS = "emailAddress";
+    public static final String P_ID = "id";
+
+    // ostor-users actions and flags.
+    public static final String P_SYSTEM = "system";
+    public static final String P_DISABLE = "disable";
+    public static final String P_ENABLE = "enable";
+    public static final String P_GEN_KEY = "genKey";
+    public static final String P_REVOKE_KEY = "revokeKey";
+
+    // Response headers: ostor's readable error message, and the error code next to it.
+    public static final String X_AMZ_ERR_MESSAGE_OUT = "X-Amz-Err-Message";
+    public static final String X_AMZ_ERR_CODE_OUT = "X-Amz-Err-Code";
+
+    public static final String APPLICATION_JSON = "application/json";
+}

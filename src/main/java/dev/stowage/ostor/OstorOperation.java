@@ -1,0 +1,42 @@
+package dev.stowage.ostor;
+
+import dev.stowage.accounts.UserState;
+
+/**
+ * An ostor admin request understood: one record per action, parsed from a request head by {@link OstorParser}, a
+ * pure function. Every action needs a system user; that is checked before any handler runs.
+ */
+public sealed interface OstorOperation {
+
+    /** The action name, as used in logs. */
+    default String action() {
+        return getClass().getSimpleName();
+    }
+
+    /** {@code PUT /?ostor-users&emailAddress=E} (and {@code &system} for a system user). */
+    record CreateUser(String email, boolean system) implements OstorOperation {}
+
+    /** {@code GET /?ostor-users}: every user, a bare JSON array. */
+    record ListUsers() implements OstorOperation {}
+
+    /** {@code GET /?ostor-users&emailAddress=E} or {@code &id=ID}: one user with flags and keys. */
+    record GetUser(UserSelector user) implements OstorOperation {}
+
+    /** {@code POST /?ostor-users&emailAddress=E&disable} or {@code &enable}. */
+    record SetUserState(UserSelector user, UserState state) implements OstorOperation {}
+
+    /** {@code POST /?ostor-users&emailAddress=E&genKey}: a new key pair. */
+    record GenerateKey(UserSelector user) implements OstorOperation {}
+
+    /** {@code POST /?ostor-users&emailAddress=E&revokeKey=KEY}. */
+    record RevokeKey(UserSelector user, String accessKeyId) implements OstorOperation {}
+
+    /** {@code DELETE /?ostor-users&emailAddress=E}: refused while the user owns buckets. */
+    record DeleteUser(UserSelector user) implements OstorOperation {}
+
+    /** {@code GET /?ostor-buckets}, all buckets, or with a selector one user's buckets. */
+    record ListAllBuckets(UserSelector owner) implements OstorOperation {}
+
+    /** Any other {@code ostor-*} service (ostor-limits, ostor-usage, ...): NotImplemented, once authorized. */
+    record Unsupported(String service) implements OstorOperation {}
+}

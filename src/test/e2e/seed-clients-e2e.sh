@@ -1,0 +1,532 @@
+#!/usr/bin/env bash
+# End-to-end test of the ostor-users admin service with the seed's own clients, against the packaged gateway
+# (target/quarkus-app/quarkus-run.jar, built by `mvn verify` or `mvn package`):
+#   (a) the bash s3_curl function of the integration guide (000_3c5ef03936904f94.txt, section 3.1.1), and
+#   (b) the PHP S3_requestCurl function of its WHMCS chapter (section 4.1.2), run with php-cli and php-curl,
+# both copied unchanged but for the typographic quotes of the PDF turned into ASCII ones, and driven as the guide
+# and the WHMCS scripts drive them. Starts the gateway on a free loopback port with a fresh data directory and
+# signs as the system user of the system-credentials file that first start writes. Prints PASS/FAIL per step;
+# stops at the first failure (exit 1) and then shows the gateway's log tail. The gateway is always stopped.
+set -Eeuo pipefail
+
+cd "$(dirname "$0")/../../.."
+ROOT=$(pwd)
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+START_TIMEOUT=90      # seconds for the gateway to answer (the first start also sets up its database)
+STOP_TIMEOUT=25       # seconds for a graceful stop before SIGKILL
+CMD_TIMEOUT=30        # seconds per client call
+
+PY=$(command -v /usr/bin/python3 || command -v python3 || true)
+[ -n "$PY" ] || { echo "FAIL setup: python3 not found" >&2; exit 1; }
+for tool in curl openssl base64 timeout; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "FAIL setup: $tool not found" >&2; exit 1; }
+done
+if ! command -v php >/dev/null 2>&1; then
+  echo "FAIL setup: php not found; this test runs the seed's WHMCS client with Debian's php-cli and php-curl" \
+    "(apt-get install php-cli php-curl; .ci/run installs them)" >&2
+  exit 1
+fi
+if ! php -r 'exit(function_exists("curl_init") ? 0 : 1);'; then
+  echo "FAIL setup: php has no curl extension (apt-get install php-curl)" >&2
+  exit 1
+fi
+. bin/jdk.sh # JAVA_HOME: a JDK 21 or newer
+JAVA="$JAVA_HOME/bin/java"
+if [ ! -f "$JAR" ]; then
+  echo "FAIL setup: $JAR missing; build it first (mvn -B -DskipTests package)" >&2
+  exit 1
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/stowage-seed-e2e.XXXXXX")
+DATA="$WORK/data"
+LOG="$WORK/gateway.log"
+PID=""
+
+stop_gateway() {
+  [ -n "$PID" ] || return 0
+  if kill -0 "$PID" 2>/dev/null; then
+    kill -TERM "$PID" 2>/dev/null || true
+    for _ in $(seq 1 $((STOP_TIMEOUT * 10))); do
+      kill -0 "$PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$PID" 2>/dev/null; then
+      echo "gateway did not stop within ${STOP_TIMEOUT}s; killing it" >&2
+      kill -KILL "$PID" 2>/dev/null || true
+    fi
+  fi
+  wait "$PID" 2>/dev/null || true
+  PID=""
+}
+
+on_exit() {
+  local status=$?
+  set +e
+  trap '' PIPE ERR # a closed stdout must not stop the clean-up
+  stop_gateway
+  if [ "$status" -ne 0 ] && [ -f "$LOG" ]; then
+    echo "---- gateway log (last 60 lines) ----" >&2
+    tail -n 60 "$LOG" >&2
+    echo "---- end of gateway log ----" >&2
+  fi
+  rm -rf "$WORK"
+  exit "$status"
+}
+trap on_exit EXIT
+trap 'echo "FAIL line $LINENO: $BASH_COMMAND" >&2' ERR
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+trap 'exit 141' PIPE
+
+pass() { echo "PASS [${SECONDS}s] $*"; }
+fail() {
+  echo "FAIL $*" >&2
+  exit 1
+}
+
+# ---- start the gateway -----------------------------------------------------------------------------------
+
+PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+HOST="127.0.0.1:$PORT"
+GATEWAY="http://$HOST"
+mkdir -p "$DATA"
+(
+  # no fixed keys: the first start must generate the credentials file
+  unset STOWAGE_SYSTEM_USER_ACCESS_KEY STOWAGE_SYSTEM_USER_SECRET_KEY
+  export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" STOWAGE_DATA_DIR="$DATA"
+  exec "$JAVA" -Xmx512m -jar "$JAR"
+) >"$LOG" 2>&1 </dev/null &
+PID=$!
+
+up=""
+for _ in $(seq 1 $((START_TIMEOUT * 4))); do
+  if ! kill -0 "$PID" 2>/dev/null; then
+    rc=0
+    wait "$PID" || rc=$?
+    PID=""
+    fail "start: the gateway ($JAVA) exited with code $rc during start-up"
+  fi
+  code=$(curl -q -s -o /dev/null -m 2 -w '%{http_code}' "$GATEWAY/" || true)
+  if [ "$code" != "000" ] && [ -f "$DATA/system-credentials" ]; then
+    up=yes
+    break
+  fi
+  sleep 0.25
+done
+[ -n "$up" ] || fail "start: the gateway did not answer on $GATEWAY within ${START_TIMEOUT}s"
+pass "start: gateway answers on $GATEWAY (pid $PID)"
+
+CREDS="$DATA/system-credentials"
+SYSTEM_KEY=$(sed -n 's/^aws_access_key_id = //p' "$CREDS")
+SYSTEM_SECRET=$(sed -n 's/^aws_secret_access_key = //p' "$CREDS")
+[[ "$SYSTEM_KEY" =~ ^[0-9a-f]{16}[A-Z0-9]{4}$ ]] || fail "credentials: no system access key in $CREDS"
+[ ${#SYSTEM_SECRET} -eq 40 ] || fail "credentials: no system secret key in $CREDS"
+pass "credentials: system user $SYSTEM_KEY from $CREDS"
+
+# Evaluates a python expression over the JSON in file $2 (bound to j); must be true.
+json_check() {
+  local what=$1 file=$2 expr=$3
+  if ! "$PY" -c 'import json, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$file" "$expr" 2>"$WORK/py.err"; then
+    echo "  expected: $expr" >&2
+    sed 's/^/  output: /' "$file" >&2
+    sed 's/^/  python: /' "$WORK/py.err" >&2
+    fail "$what"
+  fi
+}
+json_get() { "$PY" -c 'import json, sys; j = json.load(open(sys.argv[1], encoding="utf-8")); print(eval(sys.argv[2]))' "$1" "$2"; }
+
+EMAIL_A="client-$$-a@example.com"
+EMAIL_B="client-$$-b@example.com"
+EMAIL_W="whmcs-$$@example.com"
+
+# =========================================================================================================
+# (a) The bash s3_curl of section 3.1.1, verbatim (typographic quotes made ASCII). Its variables s3_key and
+# s3_secret are set to the system user's keys, as the guide's ~/.s3_environment sets them.
+# =========================================================================================================
+
+# s3 login variables.
+s3_key="$SYSTEM_KEY"
+s3_secret="$SYSTEM_SECRET"
+# Sign s3 requests and run curl.
+function s3_curl() {
+# Parse command line.
+[ -z "${2}" ] && {
+echo "Usage: ${FUNCNAME[0]} <request_type> <s3_url>"
+return 1
+}
+# Prepare signature.
+s3_url="${2%/*}"
+s3_host="${s3_url##*://}"
+s3_query="${2##*/}"
+s3_date="$(date -R)"
+# Generate signature.
+s3_signature="$(echo -en "${1}\n\n\n${s3_date}\n/${s3_query%%&*}" |\
+openssl sha1 -hmac ${s3_secret} -binary | base64)"
+# Call.
+curl -H "Host: ${s3_host}" \
+-H "Date: ${s3_date}" \
+-H "Authorization: AWS ${s3_key}:${s3_signature}" \
+-X "${1}" \
+"${s3_url}/${s3_query}"
+}
+
+# The function stays as the guide prints it; curl's own configuration file makes it quiet and reports the HTTP
+# status on stderr (write-out %{stderr}), so stdout is exactly the response body.
+mkdir -p "$WORK/curlhome"
+cat >"$WORK/curlhome/.curlrc" <<'EOF'
+silent
+show-error
+max-time = 30
+write-out = "%{stderr}HTTP_STATUS=%{http_code}\n"
+EOF
+export CURL_HOME="$WORK/curlhome"
+
+# Runs s3_curl METHOD URL: the body goes to $WORK/body, the status to $STATUS, curl's stderr to $WORK/curl.err.
+s3c() {
+  STATUS=""
+  s3_curl "$@" >"$WORK/body" 2>"$WORK/curl.err" || true
+  STATUS=$(sed -n 's/^HTTP_STATUS=//p' "$WORK/curl.err" | tail -n1)
+}
+# s3c, and the status must be $1.
+expect() {
+  local status=$1 what=$2
+  shift 2
+  s3c "$@"
+  if [ "$STATUS" != "$status" ]; then
+    echo "  s3_curl $*" >&2
+    sed 's/^/  body: /' "$WORK/body" >&2
+    grep -v '^HTTP_STATUS=' "$WORK/curl.err" | sed 's/^/  curl: /' >&2 || true
+    fail "$what: HTTP $STATUS, expected $status"
+  fi
+}
+# As the user with keys $1/$2 instead of the system user (the guide's `export s3_key=... s3_secret=...`).
+as_user() {
+  local key=$1 secret=$2 saved_key=$s3_key saved_secret=$s3_secret
+  shift 2
+  s3_key=$key s3_secret=$secret
+  "$@"
+  s3_key=$saved_key s3_secret=$saved_secret
+}
+# The ostor error headers are not on stdout: fetch them with a plain signed curl when a message is wanted.
+err_message() {
+  local method=$1 query=$2 date sig
+  date=$(date -R)
+  sig=$(printf '%s\n\n\n%s\n/%s' "$method" "$date" "${query%%&*}" | openssl sha1 -hmac "$SYSTEM_SECRET" -binary | base64)
+  curl -q -s -D - -o /dev/null -m "$CMD_TIMEOUT" -X "$method" -H "Date: $date" \
+    -H "Authorization: AWS $SYSTEM_KEY:$sig" "$GATEWAY/$query" | sed -n 's/^[Xx]-[Aa]mz-[Ee]rr-[Mm]essage: //p' | tr -d '\r'
+}
+
+# ---- 3.2.1 create -----------------------------------------------------------------------------------------
+
+expect 200 "s3_curl PUT create user" PUT "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A"
+json_check "create: JSON shape" "$WORK/body" \
+  "set(j) == {'UserEmail', 'UserId', 'AWSAccessKeys'} and j['UserEmail'] == '$EMAIL_A' \
+   and len(j['UserId']) == 16 and all(c in '0123456789abcdef' for c in j['UserId']) \
+   and len(j['AWSAccessKeys']) == 1 and set(j['AWSAccessKeys'][0]) == {'AWSAccessKeyId', 'AWSSecretAccessKey'} \
+   and j['AWSAccessKeys'][0]['AWSAccessKeyId'][:16] == j['UserId'] and len(j['AWSAccessKeys'][0]['AWSAccessKeyId']) == 20 \
+   and len(j['AWSAccessKeys'][0]['AWSSecretAccessKey']) == 40"
+A_ID=$(json_get "$WORK/body" "j['UserId']")
+A_KEY=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSAccessKeyId']")
+A_SECRET=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSSecretAccessKey']")
+pass "s3_curl PUT ?ostor-users&emailAddress=$EMAIL_A: UserEmail, UserId $A_ID, AWSAccessKeys[0] $A_KEY"
+
+expect 409 "s3_curl PUT create the same user again" PUT "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A"
+msg=$(err_message PUT "?ostor-users&emailAddress=$EMAIL_A")
+[ -n "$msg" ] || fail "create twice: no X-Amz-Err-Message header"
+pass "s3_curl PUT the same email again: 409 ($msg)"
+
+expect 200 "s3_curl PUT create a second user" PUT "$GATEWAY/?ostor-users&emailAddress=$EMAIL_B"
+B_ID=$(json_get "$WORK/body" "j['UserId']")
+
+# ---- 3.2.2 list, 3.2.3 query ------------------------------------------------------------------------------
+
+expect 200 "s3_curl GET list users" GET "$GATEWAY/?ostor-users"
+json_check "list: a bare array of {UserEmail, UserId, State, OwnerId}" "$WORK/body" \
+  "isinstance(j, list) and all(set(u) == {'UserEmail', 'UserId', 'State', 'OwnerId'} for u in j) \
+   and {'UserEmail': '$EMAIL_A', 'UserId': '$A_ID', 'State': 'enabled', 'OwnerId': '0000000000000000'} in j \
+   and any(u['UserId'] == '$B_ID' for u in j) and any(u['UserId'] == '${SYSTEM_KEY:0:16}' for u in j)"
+pass "s3_curl GET ?ostor-users: bare JSON array with both users and the system user"
+
+expect 200 "s3_curl GET query user" GET "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A"
+json_check "query: JSON shape" "$WORK/body" \
+  "list(j) == ['UserEmail', 'UserId', 'State', 'OwnerId', 'Flags', 'AWSAccessKeys'] \
+   and j['UserEmail'] == '$EMAIL_A' and j['UserId'] == '$A_ID' and j['State'] == 'enabled' \
+   and j['OwnerId'] == '0000000000000000' and j['Flags'] == [] \
+   and j['AWSAccessKeys'] == [{'AWSAccessKeyId': '$A_KEY', 'AWSSecretAccessKey': '$A_SECRET'}]"
+expect 200 "s3_curl GET query the system user by id" GET "$GATEWAY/?ostor-users&id=${SYSTEM_KEY:0:16}"
+json_check "query system user: Flags" "$WORK/body" "j['Flags'] == ['system']"
+pass "s3_curl GET ?ostor-users&emailAddress=: UserEmail, UserId, State, OwnerId, Flags [], AWSAccessKeys; system user Flags [system]"
+
+expect 404 "s3_curl GET query an unknown user" GET "$GATEWAY/?ostor-users&emailAddress=nobody-$$@example.com"
+expect 400 "s3_curl GET with emailAddress and id" GET "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A&id=$A_ID"
+pass "s3_curl: unknown user 404, emailAddress and id together 400"
+
+# ---- the user's own S3 requests (3.2.6: "s3_curl GET http://s3.example.com/" with the user's keys) --------
+
+as_user "$A_KEY" "$A_SECRET" expect 200 "s3_curl GET / as the user" GET "$GATEWAY/"
+grep -q "<ID>$A_ID</ID><DisplayName>${EMAIL_A%@*}</DisplayName>" "$WORK/body" \
+  || fail "ListAllMyBuckets: Owner ID/DisplayName wrong: $(cat "$WORK/body")"
+pass "s3_curl GET / with the user's keys: ListAllMyBucketsResult, Owner $A_ID / ${EMAIL_A%@*}"
+
+# ---- 3.2.4 disable, 3.2.5 enable --------------------------------------------------------------------------
+
+expect 200 "s3_curl POST disable" POST "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A&disable"
+[ ! -s "$WORK/body" ] || fail "disable: expected no output, got $(cat "$WORK/body")"
+expect 200 "query after disable" GET "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A"
+json_check "query after disable: State" "$WORK/body" "j['State'] == 'disabled'"
+sleep 1 # a change reaches every replica's credential cache within a second
+as_user "$A_KEY" "$A_SECRET" expect 403 "s3_curl GET / as the disabled user" GET "$GATEWAY/"
+pass "s3_curl POST &disable: no output, State disabled, the user's own s3_curl GET / is 403"
+
+expect 200 "s3_curl POST enable" POST "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A&enable"
+[ ! -s "$WORK/body" ] || fail "enable: expected no output, got $(cat "$WORK/body")"
+sleep 1
+as_user "$A_KEY" "$A_SECRET" expect 200 "s3_curl GET / as the enabled user" GET "$GATEWAY/"
+pass "s3_curl POST &enable: no output, the user's s3_curl GET / works again"
+
+# ---- 3.2.7 genKey, 3.2.8 revokeKey ------------------------------------------------------------------------
+
+expect 200 "s3_curl POST genKey" POST "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A&genKey"
+json_check "genKey: JSON shape" "$WORK/body" \
+  "list(j) == ['UserEmail', 'UserId', 'AWSAccessKeys'] and j['UserId'] == '$A_ID' and len(j['AWSAccessKeys']) == 1 \
+   and j['AWSAccessKeys'][0]['AWSAccessKeyId'] != '$A_KEY' and j['AWSAccessKeys'][0]['AWSAccessKeyId'][:16] == '$A_ID'"
+A_KEY2=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSAccessKeyId']")
+A_SECRET2=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSSecretAccessKey']")
+expect 200 "query after genKey" GET "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A"
+json_check "query after genKey: two keys, the first unchanged" "$WORK/body" \
+  "[k['AWSAccessKeyId'] for k in j['AWSAccessKeys']] == ['$A_KEY', '$A_KEY2']"
+expect 409 "s3_curl POST genKey a third time" POST "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A&genKey"
+pass "s3_curl POST &genKey: the new pair ($A_KEY2); two keys listed; a third is refused (409)"
+
+expect 200 "s3_curl POST revokeKey" POST "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A&revokeKey=$A_KEY"
+[ ! -s "$WORK/body" ] || fail "revokeKey: expected no output, got $(cat "$WORK/body")"
+sleep 1
+as_user "$A_KEY" "$A_SECRET" expect 403 "s3_curl GET / with the revoked key" GET "$GATEWAY/"
+as_user "$A_KEY2" "$A_SECRET2" expect 200 "s3_curl GET / with the remaining key" GET "$GATEWAY/"
+expect 404 "s3_curl POST revokeKey of an unknown key" POST "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A&revokeKey=$A_KEY"
+pass "s3_curl POST &revokeKey=$A_KEY: no output; that key is refused (403), the other works; revoking it again 404"
+
+# ---- 3.2.6 delete: refused while the user owns buckets ----------------------------------------------------
+
+BUCKET="data-$$"
+as_user "$A_KEY2" "$A_SECRET2" expect 200 "s3_curl PUT a bucket as the user" PUT "$GATEWAY/$BUCKET"
+expect 200 "s3_curl GET ?ostor-buckets" GET "$GATEWAY/?ostor-buckets&emailAddress=$EMAIL_A"
+json_check "ostor-buckets of the user" "$WORK/body" \
+  "[b['name'] for b in j['Buckets']] == ['$BUCKET'] and j['Buckets'][0]['owner_id'] == '$A_ID' \
+   and set(j['Buckets'][0]) == {'name', 'epoch', 'creation_date', 'owner_id'}"
+expect 409 "s3_curl DELETE a user who owns a bucket" DELETE "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A"
+msg=$(err_message DELETE "?ostor-users&emailAddress=$EMAIL_A")
+[ -n "$msg" ] || fail "delete refused: no X-Amz-Err-Message header"
+as_user "$A_KEY2" "$A_SECRET2" expect 200 "s3_curl GET / lists the bucket" GET "$GATEWAY/"
+grep -q "<Name>$BUCKET</Name>" "$WORK/body" || fail "ListAllMyBuckets: $BUCKET missing: $(cat "$WORK/body")"
+as_user "$A_KEY2" "$A_SECRET2" expect 204 "s3_curl DELETE the bucket" DELETE "$GATEWAY/$BUCKET"
+pass "s3_curl DELETE a user owning bucket $BUCKET: 409 ($msg); the user lists and deletes it"
+
+expect 204 "s3_curl DELETE user" DELETE "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A"
+[ ! -s "$WORK/body" ] || fail "delete: expected no output, got $(cat "$WORK/body")"
+expect 404 "query after delete" GET "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A"
+sleep 1
+as_user "$A_KEY2" "$A_SECRET2" expect 403 "s3_curl GET / as the deleted user" GET "$GATEWAY/"
+expect 204 "s3_curl DELETE the second user" DELETE "$GATEWAY/?ostor-users&id=$B_ID"
+pass "s3_curl DELETE ?ostor-users: 204, the user is gone (404) and its keys refused (403)"
+
+# ---- only system users ------------------------------------------------------------------------------------
+
+expect 200 "create a user to try the admin service with" PUT "$GATEWAY/?ostor-users&emailAddress=$EMAIL_B"
+B_KEY=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSAccessKeyId']")
+B_SECRET=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSSecretAccessKey']")
+as_user "$B_KEY" "$B_SECRET" expect 403 "s3_curl GET ?ostor-users as a normal user" GET "$GATEWAY/?ostor-users"
+as_user "$B_KEY" "$B_SECRET" expect 403 "s3_curl PUT ?ostor-users as a normal user" PUT "$GATEWAY/?ostor-users&emailAddress=x-$$@example.com"
+expect 501 "s3_curl GET ?ostor-limits" GET "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B"
+expect 204 "delete that user" DELETE "$GATEWAY/?ostor-users&emailAddress=$EMAIL_B"
+pass "a normal user's s3_curl to ?ostor-users is 403; ?ostor-limits is 501 for now"
+
+# =========================================================================================================
+# (b) The WHMCS S3_requestCurl of section 4.1.2, verbatim (typographic quotes made ASCII), with php-cli and
+# php-curl: PUT with CURLOPT_PUT and no body, "Content-Type:" and "Expect:" emptied, the date from
+# date(DATE_RFC2822). The driver below calls it as the WHMCS scripts of section 4.2 do.
+# =========================================================================================================
+
+cat >"$WORK/S3_requestCurl.php" <<'EOF'
+<?php
+// API request to s3 gateway.
+if (!function_exists('S3_requestCurl')) {
+function S3_requestCurl($s3_key, $s3_secret, $s3_gateway, $s3_query, $method) {
+// Prepare signature.
+$s3_host = parse_url($s3_gateway, PHP_URL_HOST);
+$s3_date = date(DATE_RFC2822);
+// Generate signature.
+$s3_signature = hash_hmac('sha1', $method . "\n\n\n" . $s3_date . "\n" .
+current(explode('&', $s3_query)), $s3_secret, true);
+$s3_signature = base64_encode($s3_signature);
+// Curl init.
+$s3_curl = curl_init($s3_gateway . $s3_query);
+// Curl options.
+switch ($method) {
+case "PUT":
+curl_setopt($s3_curl, CURLOPT_PUT, 1);
+break;
+case "POST":
+curl_setopt($s3_curl, CURLOPT_POST, 1);
+break;
+case "DELETE":
+curl_setopt($s3_curl, CURLOPT_CUSTOMREQUEST, "DELETE");
+break;
+}
+curl_setopt($s3_curl, CURLOPT_RETURNTRANSFER, true);
+curl_setopt($s3_curl, CURLOPT_URL, $s3_gateway . $s3_query);
+curl_setopt($s3_curl, CURLOPT_HTTPHEADER, array(
+'Host: ' . $s3_host,
+'Date: ' . $s3_date,
+'Authorization: AWS ' . $s3_key . ':' . $s3_signature,
+'Content-Type:',
+'Expect:',
+));
+// Call.
+$response = curl_exec($s3_curl);
+$response = json_decode($response, true);
+// Curl deinit.
+curl_close($s3_curl);
+// Return response.
+return $response;
+}
+}
+?>
+EOF
+
+# The driver: one WHMCS action per call, with S3_getConfig's values from the environment; prints what the WHMCS
+# script would keep (its client note, its session values) as JSON.
+cat >"$WORK/whmcs.php" <<'EOF'
+<?php
+require(getenv('S3_REQUEST_CURL'));
+$s3_config = array(
+    's3_key' => getenv('S3_KEY'),
+    's3_secret' => getenv('S3_SECRET'),
+    's3_gateway' => getenv('S3_GATEWAY'),
+);
+function call($q, $m) {
+    global $s3_config;
+    return S3_requestCurl($s3_config['s3_key'], $s3_config['s3_secret'], $s3_config['s3_gateway'], $q, $m);
+}
+$action = $argv[1];
+$email = isset($argv[2]) ? $argv[2] : '';
+switch ($action) {
+case 'createUser':      // S3_createUser.php: the note holds UserId and AWSAccessKeys['0']
+    $c = call("/?ostor-users&emailAddress=" . $email, "PUT");
+    $out = array('UserId' => $c['UserId'],
+        'AWSAccessKeyId' => $c['AWSAccessKeys']['0']['AWSAccessKeyId'],
+        'AWSSecretAccessKey' => $c['AWSAccessKeys']['0']['AWSSecretAccessKey']);
+    break;
+case 'listUsers':       // S3_listUsers.php
+    $out = call("/?ostor-users", "GET");
+    break;
+case 'queryUser':       // S3_queryUser.php: the session keeps UserId and AWSAccessKeys
+    $c = call("/?ostor-users&emailAddress=" . $email, "GET");
+    $out = array('UserId' => $c['UserId'], 'AWSAccessKeys' => $c['AWSAccessKeys'], 'State' => $c['State']);
+    break;
+case 'disableUser':     // S3_disableUser.php
+    $out = array('response' => call("/?ostor-users&emailAddress=" . $email . "&disable", "POST"));
+    break;
+case 'enableUser':      // S3_enableUser.php
+    $out = array('response' => call("/?ostor-users&emailAddress=" . $email . "&enable", "POST"));
+    break;
+case 'generateAccessKey': // S3_generateAccessKey.php
+    $c = call("/?ostor-users&emailAddress=" . $email . "&genKey", "POST");
+    $out = array('UserId' => $c['UserId'],
+        'AWSAccessKeyId' => $c['AWSAccessKeys']['0']['AWSAccessKeyId'],
+        'AWSSecretAccessKey' => $c['AWSAccessKeys']['0']['AWSSecretAccessKey']);
+    break;
+case 'revokeAccessKey': // S3_revokeAccessKey.php: revokes the first key the query shows
+    $c = call("/?ostor-users&emailAddress=" . $email, "GET");
+    $r = call("/?ostor-users&emailAddress=" . $email .
+        "&revokeKey=" . $c['AWSAccessKeys']['0']['AWSAccessKeyId'], "POST");
+    $out = array('revoked' => $c['AWSAccessKeys']['0']['AWSAccessKeyId'], 'response' => $r);
+    break;
+case 'deleteUser':      // S3_deleteUser.php: query (for the note), then delete
+    $c = call("/?ostor-users&emailAddress=" . $email, "GET");
+    $r = call("/?ostor-users&emailAddress=" . $email, "DELETE");
+    $out = array('UserId' => $c['UserId'], 'response' => $r);
+    break;
+default:
+    fwrite(STDERR, "unknown action $action\n");
+    exit(2);
+}
+echo json_encode($out), "\n";
+?>
+EOF
+
+# Runs a WHMCS action; its JSON output goes to $WORK/php.out. PHP warnings and notices fail the step.
+whmcs() {
+  local what=$1
+  shift
+  if ! S3_REQUEST_CURL="$WORK/S3_requestCurl.php" S3_KEY="$SYSTEM_KEY" S3_SECRET="$SYSTEM_SECRET" S3_GATEWAY="$GATEWAY" \
+    timeout "$CMD_TIMEOUT" php -d display_errors=stderr -d error_reporting=-1 "$WORK/whmcs.php" "$@" \
+    >"$WORK/php.out" 2>"$WORK/php.err"; then
+    sed 's/^/  php: /' "$WORK/php.err" >&2
+    fail "$what: php exited with an error"
+  fi
+  if [ -s "$WORK/php.err" ]; then
+    sed 's/^/  php: /' "$WORK/php.err" >&2
+    fail "$what: php printed warnings"
+  fi
+}
+
+whmcs "WHMCS createUser" createUser "$EMAIL_W"
+json_check "WHMCS createUser: AWSAccessKeys['0']" "$WORK/php.out" \
+  "len(j['UserId']) == 16 and j['AWSAccessKeyId'][:16] == j['UserId'] and len(j['AWSAccessKeyId']) == 20 \
+   and len(j['AWSSecretAccessKey']) == 40"
+W_ID=$(json_get "$WORK/php.out" "j['UserId']")
+W_KEY=$(json_get "$WORK/php.out" "j['AWSAccessKeyId']")
+W_SECRET=$(json_get "$WORK/php.out" "j['AWSSecretAccessKey']")
+pass "WHMCS S3_createUser (PUT, CURLOPT_PUT, no body): UserId $W_ID, AWSAccessKeys['0'] $W_KEY"
+
+whmcs "WHMCS listUsers" listUsers
+json_check "WHMCS listUsers" "$WORK/php.out" \
+  "{'UserEmail': '$EMAIL_W', 'UserId': '$W_ID', 'State': 'enabled', 'OwnerId': '0000000000000000'} in j"
+whmcs "WHMCS queryUser" queryUser "$EMAIL_W"
+json_check "WHMCS queryUser" "$WORK/php.out" \
+  "j['UserId'] == '$W_ID' and j['State'] == 'enabled' \
+   and j['AWSAccessKeys'] == [{'AWSAccessKeyId': '$W_KEY', 'AWSSecretAccessKey': '$W_SECRET'}]"
+pass "WHMCS S3_listUsers and S3_queryUser read the user and its keys"
+
+whmcs "WHMCS disableUser" disableUser "$EMAIL_W"
+json_check "WHMCS disableUser: empty answer" "$WORK/php.out" "j['response'] is None"
+whmcs "WHMCS queryUser after disable" queryUser "$EMAIL_W"
+json_check "WHMCS queryUser after disable" "$WORK/php.out" "j['State'] == 'disabled'"
+sleep 1
+as_user "$W_KEY" "$W_SECRET" expect 403 "s3_curl GET / as the user WHMCS disabled" GET "$GATEWAY/"
+whmcs "WHMCS enableUser" enableUser "$EMAIL_W"
+json_check "WHMCS enableUser: empty answer" "$WORK/php.out" "j['response'] is None"
+whmcs "WHMCS queryUser after enable" queryUser "$EMAIL_W"
+json_check "WHMCS queryUser after enable" "$WORK/php.out" "j['State'] == 'enabled'"
+sleep 1
+as_user "$W_KEY" "$W_SECRET" expect 200 "s3_curl GET / as the user WHMCS enabled" GET "$GATEWAY/"
+pass "WHMCS S3_disableUser / S3_enableUser (POST): the user's S3 requests refused (403), then work again"
+
+whmcs "WHMCS generateAccessKey" generateAccessKey "$EMAIL_W"
+json_check "WHMCS generateAccessKey: AWSAccessKeys['0'] is the new pair" "$WORK/php.out" \
+  "j['UserId'] == '$W_ID' and j['AWSAccessKeyId'] != '$W_KEY' and j['AWSAccessKeyId'][:16] == '$W_ID'"
+W_KEY2=$(json_get "$WORK/php.out" "j['AWSAccessKeyId']")
+W_SECRET2=$(json_get "$WORK/php.out" "j['AWSSecretAccessKey']")
+whmcs "WHMCS revokeAccessKey" revokeAccessKey "$EMAIL_W"
+json_check "WHMCS revokeAccessKey: revoked the first key" "$WORK/php.out" \
+  "j['revoked'] == '$W_KEY' and j['response'] is None"
+whmcs "WHMCS queryUser after revoke" queryUser "$EMAIL_W"
+json_check "WHMCS queryUser after revoke: only the new key left" "$WORK/php.out" \
+  "[k['AWSAccessKeyId'] for k in j['AWSAccessKeys']] == ['$W_KEY2']"
+sleep 1
+as_user "$W_KEY" "$W_SECRET" expect 403 "s3_curl GET / with the key WHMCS revoked" GET "$GATEWAY/"
+as_user "$W_KEY2" "$W_SECRET2" expect 200 "s3_curl GET / with the key WHMCS generated" GET "$GATEWAY/"
+pass "WHMCS S3_generateAccessKey and S3_revokeAccessKey: new key $W_KEY2 works, $W_KEY is refused"
+
+whmcs "WHMCS deleteUser" deleteUser "$EMAIL_W"
+json_check "WHMCS deleteUser" "$WORK/php.out" "j['UserId'] == '$W_ID' and j['response'] is None"
+whmcs "WHMCS listUsers after delete" listUsers
+json_check "WHMCS listUsers after delete" "$WORK/php.out" "all(u['UserId'] != '$W_ID' for u in j)"
+expect 404 "query after WHMCS delete" GET "$GATEWAY/?ostor-users&emailAddress=$EMAIL_W"
+pass "WHMCS S3_deleteUser (DELETE): the user is gone"
+
+echo "ALL PASS: seed clients end-to-end ($SECONDS s)"
