@@ -66,14 +66,43 @@ final class UriEncoding {
         return encode(decodeToBytes(text), keepSlash);
     }
 
+    /**
+     * Whether the text is already in canonical form: unreserved characters (and '/' when kept) literal, every
+     * other byte as an upper-case {@code %XX}. Clients send canonical text almost always (presigned URLs, the
+     * SDKs' keys), so this spares decoding and re-encoding on the hot path.
+     */
     private static boolean isCanonical(String text, boolean keepSlash) {
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (!(c < 128 && isUnreserved(c)) && !(keepSlash && c == '/')) {
+            if (c < 128 && isUnreserved(c) || (keepSlash && c == '/')) {
+                continue;
+            }
+            if (c != '%' || i + 2 >= n) {
                 return false;
             }
+            int hi = upperHex(text.charAt(i + 1));
+            int lo = upperHex(text.charAt(i + 2));
+            if (hi < 0 || lo < 0) {
+                return false;
+            }
+            int b = (hi << 4) | lo;
+            if (isUnreserved(b) || (keepSlash && b == '/')) {
+                return false;
+            }
+            i += 2;
         }
         return true;
+    }
+
+    private static int upperHex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private static boolean isUnreserved(int c) {
