@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end test of the ostor-users admin service with the seed's own clients, against the packaged gateway
+# End-to-end test of the ostor-users and ostor-limits admin services with the seed's own clients, against the packaged gateway
 # (target/quarkus-app/quarkus-run.jar, built by `mvn verify` or `mvn package`):
 #   (a) the bash s3_curl function of the integration guide (000_3c5ef03936904f94.txt, section 3.1.1), and
 #   (b) the PHP S3_requestCurl function of its WHMCS chapter (section 4.1.2), run with php-cli and php-curl,
@@ -340,9 +340,67 @@ B_KEY=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSAccessKeyId']")
 B_SECRET=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSSecretAccessKey']")
 as_user "$B_KEY" "$B_SECRET" expect 403 "s3_curl GET ?ostor-users as a normal user" GET "$GATEWAY/?ostor-users"
 as_user "$B_KEY" "$B_SECRET" expect 403 "s3_curl PUT ?ostor-users as a normal user" PUT "$GATEWAY/?ostor-users&emailAddress=x-$$@example.com"
-expect 501 "s3_curl GET ?ostor-limits" GET "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B"
+as_user "$B_KEY" "$B_SECRET" expect 403 "s3_curl GET ?ostor-limits as a normal user" GET "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B"
+pass "a normal user's s3_curl to ?ostor-users and ?ostor-limits is 403"
+
+# ---- 3.3 limits: users (3.3.1-3.3.4) and buckets (3.3.5-3.3.8), the guide's s3_curl calls ----------------
+
+# The limits JSON of 3.3.3 in its order: ops:default, ops:get, ops:put, ops:list, ops:delete, bandwidth:out.
+limits_are() {
+  local what=$1 get=$2 out=$3
+  json_check "$what" "$WORK/body" \
+    "list(j.items()) == [('ops:default', '0.00'), ('ops:get', '$get'), ('ops:put', '0.00'), ('ops:list', '0.00'), \
+     ('ops:delete', '0.00'), ('bandwidth:out', '$out')]"
+}
+
+expect 200 "s3_curl GET user limits before any" GET "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B"
+limits_are "user limits before any are all 0" "0.00" "0"
+expect 200 "s3_curl PUT user ops get=3600" PUT "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B&limit-type=ops\
+&limit-resource=get&limit-value=3600"
+limits_are "PUT ops answers the limits" "3600.00" "0"
+expect 200 "s3_curl PUT user bandwidth out=100" PUT "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B\
+&limit-type=bandwidth&limit-resource=out&limit-value=100"
+expect 200 "s3_curl GET user limits" GET "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B"
+limits_are "3.3.3 user limits: exactly the guide's JSON" "3600.00" "100"
+pass "s3_curl PUT/GET ?ostor-limits&emailAddress=: ops:get 3600.00, bandwidth:out 100, in the guide's order"
+
+expect 400 "s3_curl PUT a negative limit" PUT "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B&limit-type=ops\
+&limit-resource=get&limit-value=-1"
+msg=$(err_message PUT "?ostor-limits&emailAddress=$EMAIL_B&limit-type=ops&limit-resource=get&limit-value=-1")
+[ -n "$msg" ] || fail "negative limit: no X-Amz-Err-Message header"
+expect 404 "s3_curl GET limits of an unknown user" GET "$GATEWAY/?ostor-limits&emailAddress=nobody-$$@example.com"
+expect 200 "s3_curl GET user limits after the refusals" GET "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B"
+limits_are "a refused PUT changes nothing" "3600.00" "100"
+pass "s3_curl PUT limit-value=-1: 400 ($msg), nothing changed; unknown user 404"
+
+expect 200 "s3_curl DELETE user limits" DELETE "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B"
+limits_are "DELETE answers the zeroed limits" "0.00" "0"
+expect 200 "s3_curl GET user limits after delete" GET "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B"
+limits_are "3.3.4 user limits after delete" "0.00" "0"
+pass "s3_curl DELETE ?ostor-limits&emailAddress=: every limit back to 0"
+
+LIMIT_BUCKET="limits-$$"
+as_user "$B_KEY" "$B_SECRET" expect 200 "s3_curl PUT a bucket for limits" PUT "$GATEWAY/$LIMIT_BUCKET"
+expect 200 "s3_curl PUT bucket ops get=3600" PUT "$GATEWAY/?ostor-limits&bucket=$LIMIT_BUCKET&limit-type=ops\
+&limit-resource=get&limit-value=3600"
+expect 200 "s3_curl PUT bucket bandwidth out=100" PUT "$GATEWAY/?ostor-limits&bucket=$LIMIT_BUCKET&limit-type=bandwidth\
+&limit-resource=out&limit-value=100"
+expect 200 "s3_curl GET bucket limits" GET "$GATEWAY/?ostor-limits&bucket=$LIMIT_BUCKET"
+limits_are "3.3.7 bucket limits: exactly the guide's JSON" "3600.00" "100"
+expect 404 "s3_curl GET limits of an unknown bucket" GET "$GATEWAY/?ostor-limits&bucket=no-such-bucket-$$"
+expect 200 "s3_curl DELETE bucket limits" DELETE "$GATEWAY/?ostor-limits&bucket=$LIMIT_BUCKET"
+expect 200 "s3_curl GET bucket limits after delete" GET "$GATEWAY/?ostor-limits&bucket=$LIMIT_BUCKET"
+limits_are "3.3.8 bucket limits after delete" "0.00" "0"
+as_user "$B_KEY" "$B_SECRET" expect 204 "s3_curl DELETE the limits bucket" DELETE "$GATEWAY/$LIMIT_BUCKET"
+pass "s3_curl PUT/GET/DELETE ?ostor-limits&bucket=: the guide's JSON, then all 0; unknown bucket 404"
+
+expect 200 "s3_curl PUT the older form &ops&get=" PUT "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B&ops&get=5"
+expect 200 "s3_curl PUT the older form &bandwidth&out=" PUT "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B&bandwidth&out=7"
+limits_are "older form" "5.00" "7"
+expect 200 "s3_curl DELETE user limits again" DELETE "$GATEWAY/?ostor-limits&emailAddress=$EMAIL_B"
+pass "s3_curl PUT ?ostor-limits&ops&get=5, &bandwidth&out=7 (older form)"
+
 expect 204 "delete that user" DELETE "$GATEWAY/?ostor-users&emailAddress=$EMAIL_B"
-pass "a normal user's s3_curl to ?ostor-users is 403; ?ostor-limits is 501 for now"
 
 # =========================================================================================================
 # (b) The WHMCS S3_requestCurl of section 4.1.2, verbatim (typographic quotes made ASCII), with php-cli and

@@ -3,9 +3,9 @@ package dev.stowage.cli;
 /** The CLI's exit codes, one per kind of failure, so scripts can tell them apart. */
 enum ExitStatus {
     OK(0),
-    /** Bad invocation: unknown option, missing selector, malformed email, missing credentials, HTTP 400. */
+    /** Bad invocation: unknown option, missing selector, malformed email or limit, missing credentials, HTTP 400. */
     USAGE(1),
-    /** HTTP 404: no such user or access key. */
+    /** HTTP 404: no such user, access key or (limits) bucket. */
     NOT_FOUND(2),
     /** HTTP 409: the email exists, the user owns buckets, the user already has two keys. */
     CONFLICT(3),

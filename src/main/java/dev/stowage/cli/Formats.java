@@ -1,7 +1,10 @@
 package dev.stowage.cli;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The text the commands print, as {@code ostor-s3-admin} prints it (integration guide, chapter 2). */
 final class Formats {
@@ -106,6 +109,21 @@ final class Formats {
             rows.add(List.of(b.name(), orNone(b.ownerId()), orNone(b.creationDate()), orNone(b.epoch())));
         }
         return table(rows);
+    }
+
+    /**
+     * {@code set-limits}, {@code query-limits}, {@code rm-limits}: one line per limit, {@code ops:get=3600.00ops/s}
+     * (two decimals) and {@code bandwidth:out=100kbs/s} (an integer), in {@link Limits#NAMES} order.
+     */
+    static List<String> limits(Map<String, BigDecimal> values) {
+        List<String> lines = new ArrayList<>();
+        for (String name : Limits.NAMES) {
+            BigDecimal value = values.getOrDefault(name, BigDecimal.ZERO);
+            lines.add(name.startsWith(Limits.OPS + ":")
+                    ? name + "=" + value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "ops/s"
+                    : name + "=" + value.setScale(0, RoundingMode.HALF_UP).toPlainString() + "kbs/s");
+        }
+        return lines;
     }
 
     /** Columns padded to their widest cell, separated by one space, no trailing blanks. */

@@ -1,13 +1,18 @@
 package dev.stowage.cli;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The admin services the CLI uses ({@code ?ostor-users}, {@code ?ostor-buckets}), as typed calls. */
+/**
+ * The admin services the CLI uses ({@code ?ostor-users}, {@code ?ostor-buckets}, {@code ?ostor-limits}), as typed
+ * calls.
+ */
 final class OstorAdmin {
     private static final String USERS = "ostor-users";
     private static final String BUCKETS = "ostor-buckets";
+    private static final String LIMITS = "ostor-limits";
 
     private final GatewayClient client;
 
@@ -74,6 +79,40 @@ final class OstorAdmin {
             throw unexpected(e);
         }
         return buckets;
+    }
+
+    /** {@code GET /?ostor-limits&emailAddress=E} (or {@code &id=ID}, {@code &bucket=B}): the subject's limits. */
+    Map<String, BigDecimal> getLimits(LimitSelector whose) {
+        return limits(client.send("GET", LIMITS + "&" + whose.queryParameter()));
+    }
+
+    /**
+     * {@code PUT /?ostor-limits&...&limit-type=T&limit-resource=K&limit-value=V}: sets one limit and returns all
+     * the subject's limits (asked with a GET should the answer have no body).
+     */
+    Map<String, BigDecimal> setLimit(LimitSelector whose, Limits.Setting setting) {
+        Object answer = client.send("PUT", LIMITS + "&" + whose.queryParameter()
+                + "&limit-type=" + UserSelector.encode(setting.type())
+                + "&limit-resource=" + UserSelector.encode(setting.key())
+                + "&limit-value=" + UserSelector.encode(setting.value()));
+        return answer != null ? limits(answer) : getLimits(whose);
+    }
+
+    /** {@code DELETE /?ostor-limits&...}: resets every limit of the subject to 0 and returns them. */
+    Map<String, BigDecimal> resetLimits(LimitSelector whose) {
+        Object answer = client.send("DELETE", LIMITS + "&" + whose.queryParameter());
+        return answer != null ? limits(answer) : getLimits(whose);
+    }
+
+    private static Map<String, BigDecimal> limits(Object answer) {
+        if (answer == null) {
+            throw new CliException(ExitStatus.GATEWAY_ERROR, "unexpected answer from the gateway: no limits");
+        }
+        try {
+            return Limits.fromJson(answer);
+        } catch (IllegalArgumentException e) {
+            throw unexpected(e);
+        }
     }
 
     private static UserInfo user(Object answer) {

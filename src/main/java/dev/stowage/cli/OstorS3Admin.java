@@ -12,12 +12,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ostor-s3-admin}: manages a Stowage gateway's users and access keys through its admin services over HTTP,
- * as Acronis' tool of that name does, so it works the same against a local gateway and a remote deployment.
+ * {@code ostor-s3-admin}: manages a Stowage gateway's users, access keys and limits through its admin services over
+ * HTTP, as Acronis' tool of that name does, so it works the same against a local gateway and a remote deployment.
  * A plain picocli main (no Quarkus boot, no CDI, no ports): it starts in a fraction of a second.
  */
 @Command(name = "ostor-s3-admin", mixinStandardHelpOptions = true, versionProvider = OstorS3Admin.Version.class,
-        description = "Manages the users, access keys and buckets of a Stowage gateway through its ostor admin"
+        description = "Manages the users, access keys, buckets and limits of a Stowage gateway through its ostor admin"
                 + " services, signed with a system user's key pair.",
         subcommands = {
             UserCommands.CreateUser.class,
@@ -29,6 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
             UserCommands.GenAccessKey.class,
             UserCommands.RevokeAccessKey.class,
             UserCommands.ListAllBuckets.class,
+            LimitCommands.SetLimits.class,
+            LimitCommands.QueryLimits.class,
+            LimitCommands.RmLimits.class,
         },
         footerHeading = "%n",
         footer = {
@@ -38,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "--credentials-file FILE (env STOWAGE_CREDENTIALS_FILE; default",
             "data/system-credentials, the file the gateway writes at its first start).",
             "",
-            "Exit codes: 0 done, 1 usage error, 2 no such user or key, 3 conflict (email",
+            "Exit codes: 0 done, 1 usage error, 2 no such user, key or bucket, 3 conflict (email",
             "exists, user owns buckets, two keys already), 4 access denied (bad credentials",
             "or not a system user), 5 gateway unreachable, 6 other gateway error.",
         })

@@ -38,6 +38,9 @@ public interface StowageConfig {
     /** The accounts database (the datasource itself is set with Quarkus' {@code quarkus.datasource.*}). */
     Database database();
 
+    /** How ops and bandwidth limits are enforced. */
+    Limits limits();
+
     interface SystemUser {
         /** Access key id of the system user; generated at first start when unset. */
         Optional<String> accessKey();
@@ -68,6 +71,16 @@ public interface StowageConfig {
         /** Largest XML request body accepted (CreateBucketConfiguration and the like). */
         @WithDefault("1048576")
         int maxXmlBody();
+    }
+
+    interface Limits {
+        /**
+         * How many gateway replicas share the load behind a load balancer. Rates are kept per process, so each
+         * replica enforces {@code limit / replicas}: N replicas that share the traffic evenly give about the limit
+         * in total. Limits themselves reach every replica within a second (PostgreSQL LISTEN/NOTIFY).
+         */
+        @WithDefault("1")
+        int replicas();
     }
 
     interface Database {

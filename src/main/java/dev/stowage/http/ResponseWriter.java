@@ -1,5 +1,6 @@
 package dev.stowage.http;
 
+import dev.stowage.limits.BodyThrottle;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Response;
 import dev.stowage.store.ObjectReader;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Puts an {@link S3Response} on the wire: status, headers (plus the request id every S3 response carries) and
  * the body. Object bodies stream in bounded chunks with backpressure, so a slow reader never makes the gateway
- * buffer a whole object.
+ * buffer a whole object. A response with a {@link BodyThrottle} (a bandwidth:out limit applies) is sent in the
+ * throttle's small chunks, each one waited for on this virtual thread; without one nothing else happens.
  */
 final class ResponseWriter {
     private static final Logger LOG = Logger.getLogger(ResponseWriter.class);
@@ -53,11 +55,48 @@ final class ResponseWriter {
             }
             case S3Response.Bytes bytes -> {
                 headers.set(S3Headers.CONTENT_TYPE_OUT, bytes.contentType());
+                if (response.throttle() != null) {
+                    yield pacedBytes(out, bytes.data(), response.throttle(), closeConnection);
+                }
                 finish(out.end(Buffer.buffer(Unpooled.wrappedBuffer(bytes.data()))), out, closeConnection);
                 yield bytes.data().length;
             }
-            case S3Response.ObjectContent content -> streamObject(out, content, closeConnection);
+            case S3Response.ObjectContent content -> streamObject(out, content, response.throttle(), closeConnection);
         };
+    }
+
+    /** A rendered body (a listing) sent in the throttle's chunks, at its pace. */
+    private static long pacedBytes(HttpServerResponse out, byte[] data, BodyThrottle throttle, boolean closeConnection) {
+        long sent = 0;
+        try {
+            out.headers().set(S3Headers.CONTENT_LENGTH_OUT, Integer.toString(data.length));
+            DrainWaiter drain = new DrainWaiter(out);
+            while (sent < data.length) {
+                if (out.closed()) {
+                    return sent;
+                }
+                int n = (int) Math.min(throttle.chunkSize(), data.length - sent);
+                pace(throttle, n);
+                out.write(Buffer.buffer(Unpooled.wrappedBuffer(data, (int) sent, n)));
+                sent += n;
+                drain.awaitIfFull();
+            }
+            finish(out.end(), out, closeConnection);
+            return sent;
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf(e, "paced body aborted after %d bytes", sent);
+            out.reset();
+            return sent;
+        }
+    }
+
+    private static void pace(BodyThrottle throttle, int bytes) throws IOException {
+        try {
+            throttle.beforeSending(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while pacing", e);
+        }
     }
 
     private static void finish(Future<Void> ended, HttpServerResponse out, boolean closeConnection) {
@@ -66,24 +105,29 @@ final class ResponseWriter {
         }
     }
 
-    private static long streamObject(HttpServerResponse out, S3Response.ObjectContent content, boolean closeConnection) {
+    private static long streamObject(HttpServerResponse out, S3Response.ObjectContent content, BodyThrottle throttle,
+            boolean closeConnection) {
         ObjectReader reader = content.reader();
         long sent = 0;
         try (reader) {
             out.headers().set(S3Headers.CONTENT_LENGTH_OUT, Long.toString(content.length()));
-            if (content.length() <= SMALL_BODY) {
+            if (throttle == null && content.length() <= SMALL_BODY) {
                 byte[] data = readFully(reader, content.offset(), (int) content.length());
                 finish(out.end(Buffer.buffer(Unpooled.wrappedBuffer(data))), out, closeConnection);
                 return data.length;
             }
             DrainWaiter drain = new DrainWaiter(out);
+            int chunkSize = throttle == null ? CHUNK : throttle.chunkSize();
             long position = content.offset();
             long remaining = content.length();
             while (remaining > 0) {
                 if (out.closed()) {
                     return sent;
                 }
-                int n = (int) Math.min(CHUNK, remaining);
+                int n = (int) Math.min(chunkSize, remaining);
+                if (throttle != null) {
+                    pace(throttle, n);
+                }
                 byte[] chunk = readFully(reader, position, n);
                 out.write(Buffer.buffer(Unpooled.wrappedBuffer(chunk)));
                 position += n;

@@ -1,23 +1,29 @@
 package dev.stowage.ostor;
 
 import dev.stowage.ostor.OstorOperation.CreateUser;
+import dev.stowage.ostor.OstorOperation.DeleteLimits;
 import dev.stowage.ostor.OstorOperation.DeleteUser;
 import dev.stowage.ostor.OstorOperation.GenerateKey;
+import dev.stowage.ostor.OstorOperation.GetLimits;
 import dev.stowage.ostor.OstorOperation.GetUser;
 import dev.stowage.ostor.OstorOperation.ListAllBuckets;
 import dev.stowage.ostor.OstorOperation.ListUsers;
 import dev.stowage.ostor.OstorOperation.RevokeKey;
+import dev.stowage.ostor.OstorOperation.SetLimit;
 import dev.stowage.ostor.OstorOperation.SetUserState;
 import dev.stowage.ostor.OstorOperation.Unsupported;
 import dev.stowage.ostor.error.OstorError;
 import dev.stowage.ostor.error.OstorException;
 import dev.stowage.ostor.handler.CreateUserHandler;
+import dev.stowage.ostor.handler.DeleteLimitsHandler;
 import dev.stowage.ostor.handler.DeleteUserHandler;
 import dev.stowage.ostor.handler.GenerateKeyHandler;
+import dev.stowage.ostor.handler.GetLimitsHandler;
 import dev.stowage.ostor.handler.GetUserHandler;
 import dev.stowage.ostor.handler.ListAllBucketsHandler;
 import dev.stowage.ostor.handler.ListUsersHandler;
 import dev.stowage.ostor.handler.RevokeKeyHandler;
+import dev.stowage.ostor.handler.SetLimitHandler;
 import dev.stowage.ostor.handler.SetUserStateHandler;
 import dev.stowage.s3.S3Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,10 +39,14 @@ public class OstorDispatcher {
     private final RevokeKeyHandler revokeKey;
     private final DeleteUserHandler deleteUser;
     private final ListAllBucketsHandler listAllBuckets;
+    private final GetLimitsHandler getLimits;
+    private final SetLimitHandler setLimit;
+    private final DeleteLimitsHandler deleteLimits;
 
     public OstorDispatcher(CreateUserHandler createUser, ListUsersHandler listUsers, GetUserHandler getUser,
             SetUserStateHandler setUserState, GenerateKeyHandler generateKey, RevokeKeyHandler revokeKey,
-            DeleteUserHandler deleteUser, ListAllBucketsHandler listAllBuckets) {
+            DeleteUserHandler deleteUser, ListAllBucketsHandler listAllBuckets, GetLimitsHandler getLimits,
+            SetLimitHandler setLimit, DeleteLimitsHandler deleteLimits) {
         this.createUser = createUser;
         this.listUsers = listUsers;
         this.getUser = getUser;
@@ -45,6 +55,9 @@ public class OstorDispatcher {
         this.revokeKey = revokeKey;
         this.deleteUser = deleteUser;
         this.listAllBuckets = listAllBuckets;
+        this.getLimits = getLimits;
+        this.setLimit = setLimit;
+        this.deleteLimits = deleteLimits;
     }
 
     public S3Response dispatch(OstorOperation op, OstorRequest request) {
@@ -57,6 +70,9 @@ public class OstorDispatcher {
             case RevokeKey o -> revokeKey.handle(o, request);
             case DeleteUser o -> deleteUser.handle(o, request);
             case ListAllBuckets o -> listAllBuckets.handle(o, request);
+            case GetLimits o -> getLimits.handle(o, request);
+            case SetLimit o -> setLimit.handle(o, request);
+            case DeleteLimits o -> deleteLimits.handle(o, request);
             case Unsupported o -> throw new OstorException(OstorError.NOT_IMPLEMENTED,
                     "The " + o.service() + " service is not implemented by this gateway yet.");
         };

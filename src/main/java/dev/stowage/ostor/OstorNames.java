@@ -10,10 +10,19 @@ public final class OstorNames {
     // Services (the first query word).
     public static final String USERS = "ostor-users";
     public static final String BUCKETS = "ostor-buckets";
+    public static final String LIMITS = "ostor-limits";
 
     // Selectors: at most one per request.
     public static final String P_EMAIL_ADDRESS = "emailAddress";
     public static final String P_ID = "id";
+    /** ostor-limits only: the bucket whose limits are meant, instead of a user. */
+    public static final String P_BUCKET = "bucket";
+
+    // ostor-limits: the guide's form (limit-type, limit-resource, limit-value) and the older bare-word form
+    // (&ops&get=N, &bandwidth&out=N) whose type word is the limit type and whose resource is the parameter name.
+    public static final String P_LIMIT_TYPE = "limit-type";
+    public static final String P_LIMIT_RESOURCE = "limit-resource";
+    public static final String P_LIMIT_VALUE = "limit-value";
 
     // ostor-users actions and flags.
     public static final String P_SYSTEM = "system";

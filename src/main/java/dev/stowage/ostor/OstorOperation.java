@@ -1,6 +1,7 @@
 package dev.stowage.ostor;
 
 import dev.stowage.accounts.UserState;
+import dev.stowage.limits.LimitKey;
 
 /**
  * An ostor admin request understood: one record per action, parsed from a request head by {@link OstorParser}, a
@@ -37,6 +38,18 @@ public sealed interface OstorOperation {
     /** {@code GET /?ostor-buckets}, all buckets, or with a selector one user's buckets. */
     record ListAllBuckets(UserSelector owner) implements OstorOperation {}
 
-    /** Any other {@code ostor-*} service (ostor-limits, ostor-usage, ...): NotImplemented, once authorized. */
+    /** {@code GET /?ostor-limits&emailAddress=E} (or {@code &id=ID}, {@code &bucket=B}): all six limits. */
+    record GetLimits(LimitTarget target) implements OstorOperation {}
+
+    /**
+     * {@code PUT /?ostor-limits&emailAddress=E&limit-type=ops&limit-resource=get&limit-value=3600} (or the older
+     * {@code &ops&get=3600}): one limit, its value checked already (ops rounded to two decimals; 0 = unlimited).
+     */
+    record SetLimit(LimitTarget target, LimitKey key, double value) implements OstorOperation {}
+
+    /** {@code DELETE /?ostor-limits&emailAddress=E} (or {@code &bucket=B}): every limit back to 0 (unlimited). */
+    record DeleteLimits(LimitTarget target) implements OstorOperation {}
+
+    /** Any other {@code ostor-*} service (ostor-usage, ...): NotImplemented, once authorized. */
     record Unsupported(String service) implements OstorOperation {}
 }

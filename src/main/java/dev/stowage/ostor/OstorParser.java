@@ -53,6 +53,7 @@ public final class OstorParser {
         return switch (service) {
             case OstorNames.USERS -> users(head);
             case OstorNames.BUCKETS -> buckets(head);
+            case OstorNames.LIMITS -> LimitsParser.parse(head);
             default -> new Unsupported(service);
         };
     }
@@ -130,7 +131,7 @@ public final class OstorParser {
     }
 
     /** The one user selector, or null when there is none; both, or an empty one, is InvalidArgument. */
-    private static UserSelector selector(RequestHead head) {
+    static UserSelector selector(RequestHead head) {
         boolean byEmail = head.hasParam(P_EMAIL_ADDRESS);
         boolean byId = head.hasParam(P_ID);
         if (byEmail && byId) {
@@ -152,7 +153,7 @@ public final class OstorParser {
         return user;
     }
 
-    private static String required(RequestHead head, String name) {
+    static String required(RequestHead head, String name) {
         String value = head.param(name);
         if (value == null || value.isBlank()) {
             throw invalid(name + " needs a value.");
@@ -175,11 +176,11 @@ public final class OstorParser {
         throw invalid(name + " is a flag: give it bare (&" + name + "), not =" + value + ".");
     }
 
-    private static OstorException invalid(String message) {
+    static OstorException invalid(String message) {
         return new OstorException(OstorError.INVALID_ARGUMENT, message);
     }
 
-    private static OstorException methodNotAllowed(String method, String service) {
+    static OstorException methodNotAllowed(String method, String service) {
         return new OstorException(OstorError.METHOD_NOT_ALLOWED, method + " is not allowed on ?" + service + ".");
     }
 }

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * A request's life on the ostor admin surface, one way: parse the action, verify the signature, require a system
  * user, then the handler. Any failure on the way becomes the ostor error response, in one place. The request body
- * is never read: no ostor-users or ostor-buckets action has one.
+ * is never read: no ostor-users, ostor-buckets or ostor-limits action has one.
  */
 @ApplicationScoped
 public class OstorPipeline {

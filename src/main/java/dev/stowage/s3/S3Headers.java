@@ -39,6 +39,7 @@ public final class S3Headers {
     public static final String EXPIRES_OUT = "Expires";
     public static final String LAST_MODIFIED_OUT = "Last-Modified";
     public static final String LOCATION_OUT = "Location";
+    public static final String RETRY_AFTER = "Retry-After";
     public static final String X_AMZ_BUCKET_REGION_OUT = "x-amz-bucket-region";
     public static final String X_AMZ_REQUEST_ID_OUT = "x-amz-request-id";
     public static final String X_AMZ_ID_2_OUT = "x-amz-id-2";

@@ -1,5 +1,7 @@
 package dev.stowage.s3;
 
+import dev.stowage.limits.RequestClass;
+
 /**
  * A request understood: one record per AWS action, named as AWS names it. Parsed from a {@link
  * dev.stowage.http.RequestHead} by {@link S3OperationParser}, a pure function.
@@ -13,6 +15,13 @@ public sealed interface S3Operation {
 
     /** What the caller must be allowed to do for this operation. */
     Permission permission();
+
+    /**
+     * Which ops limit governs this operation: listings (ListBuckets, ListObjects, ListObjectsV2) are LIST; any
+     * other operation goes by its HTTP method — GET/HEAD (objects and bucket facts alike) GET, PUT/POST (CreateBucket
+     * too; copies and multipart steps when they come) PUT, DELETE (objects and buckets) DELETE.
+     */
+    RequestClass limitClass();
 
     /** The bucket addressed, or null for service-level operations. */
     default String bucket() {
@@ -34,11 +43,19 @@ public sealed interface S3Operation {
         public Permission permission() {
             return Permission.AUTHENTICATED;
         }
+
+        public RequestClass limitClass() {
+            return RequestClass.LIST;
+        }
     }
 
     record CreateBucket(String bucket) implements S3Operation {
         public Permission permission() {
             return Permission.AUTHENTICATED;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
         }
     }
 
@@ -46,11 +63,19 @@ public sealed interface S3Operation {
         public Permission permission() {
             return Permission.READ;
         }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
     }
 
     record DeleteBucket(String bucket) implements S3Operation {
         public Permission permission() {
             return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
         }
     }
 
@@ -58,11 +83,19 @@ public sealed interface S3Operation {
         public Permission permission() {
             return Permission.OWNER;
         }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
     }
 
     record GetBucketVersioning(String bucket) implements S3Operation {
         public Permission permission() {
             return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
         }
     }
 
@@ -72,6 +105,10 @@ public sealed interface S3Operation {
         public Permission permission() {
             return Permission.READ;
         }
+
+        public RequestClass limitClass() {
+            return RequestClass.LIST;
+        }
     }
 
     /** ListObjectsV2. {@code continuationToken} as sent (opaque), {@code maxKeys} clamped to 0..1000. */
@@ -80,11 +117,19 @@ public sealed interface S3Operation {
         public Permission permission() {
             return Permission.READ;
         }
+
+        public RequestClass limitClass() {
+            return RequestClass.LIST;
+        }
     }
 
     record PutObject(String bucket, String key) implements S3Operation {
         public Permission permission() {
             return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
         }
     }
 
@@ -92,17 +137,29 @@ public sealed interface S3Operation {
         public Permission permission() {
             return Permission.READ;
         }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
     }
 
     record HeadObject(String bucket, String key) implements S3Operation {
         public Permission permission() {
             return Permission.READ;
         }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
     }
 
     record DeleteObject(String bucket, String key) implements S3Operation {
         public Permission permission() {
             return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
         }
     }
 }

@@ -3,17 +3,21 @@ package dev.stowage.s3;
 import dev.stowage.auth.RequestAuthenticator;
 import dev.stowage.auth.VerifiedRequest;
 import dev.stowage.http.RequestHead;
+import dev.stowage.limits.BodyThrottle;
+import dev.stowage.limits.LimitEnforcer;
+import dev.stowage.limits.RequestRateExceededException;
 import dev.stowage.ostor.OstorParser;
 import dev.stowage.ostor.OstorPipeline;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3ErrorMapper;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.store.BucketInfo;
+import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * A request's life on the S3 surface, one way: parse the operation, verify the signature, authorize, then the
- * handler. Any failure on the way becomes the S3 error response, in one place. Requests for the ostor admin
+ * A request's life on the S3 surface, one way: parse the operation, verify the signature, authorize, check the
+ * limits, then the handler. Any failure on the way becomes the S3 error response, in one place. Requests for the ostor admin
  * services ({@code ?ostor-users}, ...) share the endpoint but not the surface: they go to the {@link OstorPipeline},
  * which answers in JSON with ostor's errors.
  */
@@ -23,13 +27,15 @@ public class S3Pipeline {
     private final S3Authorizer authorizer;
     private final S3Dispatcher dispatcher;
     private final OstorPipeline ostor;
+    private final LimitEnforcer limits;
 
     public S3Pipeline(RequestAuthenticator authenticator, S3Authorizer authorizer, S3Dispatcher dispatcher,
-            OstorPipeline ostor) {
+            OstorPipeline ostor, LimitEnforcer limits) {
         this.authenticator = authenticator;
         this.authorizer = authorizer;
         this.dispatcher = dispatcher;
         this.ostor = ostor;
+        this.limits = limits;
     }
 
     public S3Response process(RequestHead head, S3Request.RequestBody body) {
@@ -50,9 +56,23 @@ public class S3Pipeline {
                 throw verified.principal().isAnonymous() ? new S3Exception(S3ErrorCode.ACCESS_DENIED) : unparsable;
             }
             BucketInfo bucket = authorizer.authorize(op, verified.principal());
-            return dispatcher.dispatch(op, new S3Request(head, verified, bucket, body));
+            BodyThrottle throttle = admit(op, verified, bucket);
+            S3Response response = dispatcher.dispatch(op, new S3Request(head, verified, bucket, body));
+            return throttle == null ? response : response.throttle(throttle);
         } catch (Throwable failure) {
             return error(failure, head);
+        }
+    }
+
+    /** Checks the ops limits of the signer and of the addressed bucket; SlowDown when over a rate. */
+    private BodyThrottle admit(S3Operation op, VerifiedRequest verified, BucketInfo bucket) {
+        try {
+            return limits.admit(op.limitClass(), verified.principal().userId(), bucket == null ? null : bucket.name());
+        } catch (RequestRateExceededException e) {
+            throw new S3Exception(S3ErrorCode.SLOW_DOWN, "Please reduce your request rate: the "
+                    + op.limitClass().key().wireName() + " limit of this "
+                    + e.subject().kind().name().toLowerCase(Locale.ROOT) + " is exceeded.")
+                    .header(S3Headers.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stowage.s3;
 
+import dev.stowage.limits.BodyThrottle;
 import dev.stowage.store.ObjectReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class S3Response {
     private final int status;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>(8);
     private Body body = EMPTY;
+    private BodyThrottle throttle;
 
     private S3Response(int status) {
         this.status = status;
@@ -48,6 +50,12 @@ public final class S3Response {
         return this;
     }
 
+    /** Paces the body to the bandwidth limits that apply to the request (null: send at full speed). */
+    public S3Response throttle(BodyThrottle throttle) {
+        this.throttle = throttle;
+        return this;
+    }
+
     public int status() {
         return status;
     }
@@ -58,6 +66,11 @@ public final class S3Response {
 
     public Body body() {
         return body;
+    }
+
+    /** How to pace the body, or null when no bandwidth limit applies. */
+    public BodyThrottle throttle() {
+        return throttle;
     }
 
     /** The body of a response. */

@@ -130,4 +130,36 @@ class FormatsTest {
                 "data               b81d6c5f895a8c86 2017-01-31T16:18:57.000Z 1",
                 "a-much-longer-name 0123456789abcdef 2017-02-01T08:00:00.000Z 12");
     }
+
+    @Test
+    void limits_printSixLinesInOstorsOrderAndUnits_asSection2_2() {
+        java.util.Map<String, java.math.BigDecimal> limits = Limits.fromJson(Json.parse("""
+                {"bandwidth:out": "100", "ops:get": "3600.00", "ops:default": "0.00", "ops:put": "0.00",
+                 "ops:list": "0.00", "ops:delete": "0.00"}"""));
+        assertThat(Formats.limits(limits)).containsExactly(
+                "ops:default=0.00ops/s",
+                "ops:get=3600.00ops/s",
+                "ops:put=0.00ops/s",
+                "ops:list=0.00ops/s",
+                "ops:delete=0.00ops/s",
+                "bandwidth:out=100kbs/s");
+        assertThat(Formats.limits(Limits.fromJson(Json.parse("{\"ops:put\": \"0.125\", \"ops:list\": 7}"))))
+                .containsExactly("ops:default=0.00ops/s", "ops:get=0.00ops/s", "ops:put=0.13ops/s", "ops:list=7.00ops/s",
+                        "ops:delete=0.00ops/s", "bandwidth:out=0kbs/s");
+    }
+
+    @Test
+    void limitSettings_areCheckedAgainstTheirType() {
+        assertThat(Limits.setting("ops", "get=3600")).isEqualTo(new Limits.Setting("ops", "get", "3600"));
+        assertThat(Limits.setting(" Bandwidth", "OUT = 100")).isEqualTo(new Limits.Setting("bandwidth", "out", "100"));
+        assertThat(Limits.setting("ops", "delete=.5")).isEqualTo(new Limits.Setting("ops", "delete", ".5"));
+        assertThat(Limits.setting("ops", "default=2.")).isEqualTo(new Limits.Setting("ops", "default", "2."));
+        for (String[] bad : new String[][] {{"ops", "get=-1"}, {"ops", "get=+1"}, {"ops", "get=NaN"},
+                {"ops", "get=1,5"}, {"ops", "out=1"}, {"bandwidth", "out=0.5"}, {"bandwidth", "put=1"},
+                {"iops", "get=1"}, {"ops", "get"}, {"ops", "get=" + "9".repeat(33)}}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Limits.setting(bad[0], bad[1]))
+                    .as(String.join(" ", bad)).isInstanceOfSatisfying(CliException.class,
+                            e -> assertThat(e.status).isEqualTo(ExitStatus.USAGE));
+        }
+    }
 }

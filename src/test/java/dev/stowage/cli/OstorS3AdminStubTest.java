@@ -283,13 +283,193 @@ class OstorS3AdminStubTest {
         assertThat(top.exitCode()).isZero();
         assertThat(top.outText()).contains("Usage: ostor-s3-admin").contains("Exit codes:");
         for (String command : List.of("create-user", "query-users", "query-user-info", "disable-user", "enable-user",
-                "delete-user", "gen-access-key", "revoke-access-key", "list-all-buckets")) {
+                "delete-user", "gen-access-key", "revoke-access-key", "list-all-buckets", "set-limits", "query-limits",
+                "rm-limits")) {
             CliRun help = cli(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.outText()).as(command).contains("Usage: ostor-s3-admin " + command)
                     .contains("--endpoint=URL").contains("--credentials-file=FILE");
             assertThat(top.outText()).contains(command);
         }
+        assertThat(seen).isEmpty();
+    }
+
+    // ---- limits (seed section 2.2) ----
+
+    private static final String LIMITS_GET_3600 = """
+            {"ops:default": "0.00", "ops:get": "3600.00", "ops:put": "0.00", "ops:list": "0.00", "ops:delete": "0.00",
+             "bandwidth:out": "0"}""";
+    private static final String LIMITS_GET_3600_OUT_100 = """
+            {"ops:default": "0.00", "ops:get": "3600.00", "ops:put": "0.00", "ops:list": "0.00", "ops:delete": "0.00",
+             "bandwidth:out": "100"}""";
+    private static final String LIMITS_NONE = """
+            {"ops:default": "0.00", "ops:get": "0.00", "ops:put": "0.00", "ops:list": "0.00", "ops:delete": "0.00",
+             "bandwidth:out": "0"}""";
+    /** Sections 2.2.1 and 2.2.5. */
+    private static final List<String> SEED_GET_3600 = List.of("ops:default=0.00ops/s", "ops:get=3600.00ops/s",
+            "ops:put=0.00ops/s", "ops:list=0.00ops/s", "ops:delete=0.00ops/s", "bandwidth:out=0kbs/s");
+    /** Sections 2.2.2, 2.2.3, 2.2.6 and 2.2.7. */
+    private static final List<String> SEED_GET_3600_OUT_100 = List.of("ops:default=0.00ops/s", "ops:get=3600.00ops/s",
+            "ops:put=0.00ops/s", "ops:list=0.00ops/s", "ops:delete=0.00ops/s", "bandwidth:out=100kbs/s");
+    /** Sections 2.2.4 and 2.2.8. */
+    private static final List<String> SEED_NONE = List.of("ops:default=0.00ops/s", "ops:get=0.00ops/s",
+            "ops:put=0.00ops/s", "ops:list=0.00ops/s", "ops:delete=0.00ops/s", "bandwidth:out=0kbs/s");
+
+    private CliRun ok(String... args) {
+        CliRun run = cli(args);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).as(run.toString()).isEmpty();
+        return run;
+    }
+
+    @Test
+    void setLimits_userOps_sendsTheServicesPut_signedOverOstorLimits_andPrintsSection2_2_1() {
+        String put = "PUT ostor-limits&emailAddress=client@example.com&limit-type=ops&limit-resource=get&limit-value=3600";
+        answer(put, 200, LIMITS_GET_3600);
+        assertThat(ok("set-limits", "-e", "client@example.com", "-t", "ops", "-L", "get=3600").out())
+                .containsExactlyElementsOf(SEED_GET_3600);
+        assertThat(seen).singleElement().satisfies(request -> {
+            assertThat(request.method() + " " + request.query()).isEqualTo(put);
+            // the canonical resource is the service word only, as the seed's s3_curl signs it
+            assertThat(request.authorization()).isEqualTo(SigV2.authorization(KEY, SECRET,
+                    "PUT\n\n\n" + request.date() + "\n/?ostor-limits"));
+        });
+    }
+
+    @Test
+    void setLimits_userBandwidth_printsSection2_2_2() {
+        answer("PUT ostor-limits&emailAddress=client@example.com&limit-type=bandwidth&limit-resource=out&limit-value=100",
+                200, LIMITS_GET_3600_OUT_100);
+        assertThat(ok("set-limits", "-e", "client@example.com", "-t", "bandwidth", "-L", "out=100").out())
+                .containsExactlyElementsOf(SEED_GET_3600_OUT_100);
+    }
+
+    @Test
+    void queryAndRmLimits_ofAUser_printSections2_2_3And2_2_4() {
+        answer("GET ostor-limits&emailAddress=client@example.com", 200, LIMITS_GET_3600_OUT_100);
+        answer("DELETE ostor-limits&emailAddress=client@example.com", 200, LIMITS_NONE);
+        assertThat(ok("query-limits", "-e", "client@example.com").out()).containsExactlyElementsOf(SEED_GET_3600_OUT_100);
+        assertThat(ok("rm-limits", "-e", "client@example.com").out()).containsExactlyElementsOf(SEED_NONE);
+        assertThat(seen).map(Seen::method).containsExactly("GET", "DELETE");
+        assertThat(seen).allSatisfy(request -> assertThat(request.authorization()).isEqualTo(SigV2.authorization(KEY,
+                SECRET, request.method() + "\n\n\n" + request.date() + "\n/?ostor-limits")));
+    }
+
+    @Test
+    void bucketLimits_setQueryRm_printSections2_2_5To2_2_8() {
+        answer("PUT ostor-limits&bucket=example&limit-type=ops&limit-resource=get&limit-value=3600", 200, LIMITS_GET_3600);
+        answer("PUT ostor-limits&bucket=example&limit-type=bandwidth&limit-resource=out&limit-value=100", 200,
+                LIMITS_GET_3600_OUT_100);
+        answer("GET ostor-limits&bucket=example", 200, LIMITS_GET_3600_OUT_100);
+        answer("DELETE ostor-limits&bucket=example", 200, LIMITS_NONE);
+        assertThat(ok("set-limits", "-b", "example", "-t", "ops", "-L", "get=3600").out())
+                .containsExactlyElementsOf(SEED_GET_3600);
+        assertThat(ok("set-limits", "-b", "example", "-t", "bandwidth", "-L", "out=100").out())
+                .containsExactlyElementsOf(SEED_GET_3600_OUT_100);
+        assertThat(ok("query-limits", "-b", "example").out()).containsExactlyElementsOf(SEED_GET_3600_OUT_100);
+        assertThat(ok("rm-limits", "--bucket", "example").out()).containsExactlyElementsOf(SEED_NONE);
+    }
+
+    @Test
+    void setLimits_severalL_sendOnePutEach_inOrder_andPrintTheLastAnswer() {
+        answer("PUT ostor-limits&id=0123456789abcdef&limit-type=ops&limit-resource=get&limit-value=5", 200,
+                "{\"ops:get\": \"5.00\"}");
+        answer("PUT ostor-limits&id=0123456789abcdef&limit-type=ops&limit-resource=default&limit-value=0.5", 200, """
+                {"ops:default": "0.50", "ops:get": "5.00", "ops:put": "0.00", "ops:list": "0.00", "ops:delete": "0.00",
+                 "bandwidth:out": "0"}""");
+        CliRun run = ok("set-limits", "-i", "0123456789abcdef", "-t", "OPS", "-L", "get=5", "--limit", "Default=0.5");
+        assertThat(run.out()).containsExactly("ops:default=0.50ops/s", "ops:get=5.00ops/s", "ops:put=0.00ops/s",
+                "ops:list=0.00ops/s", "ops:delete=0.00ops/s", "bandwidth:out=0kbs/s");
+        assertThat(seen).map(r -> r.method() + " " + r.query()).containsExactly(
+                "PUT ostor-limits&id=0123456789abcdef&limit-type=ops&limit-resource=get&limit-value=5",
+                "PUT ostor-limits&id=0123456789abcdef&limit-type=ops&limit-resource=default&limit-value=0.5");
+    }
+
+    @Test
+    void limits_numbersOrMissingMembers_areFormattedAsOstorDoes() {
+        answer("GET ostor-limits&bucket=b1", 200, "{\"ops:get\": 0.5, \"ops:list\": 12, \"bandwidth:out\": 100}");
+        assertThat(ok("query-limits", "-b", "b1").out()).containsExactly("ops:default=0.00ops/s", "ops:get=0.50ops/s",
+                "ops:put=0.00ops/s", "ops:list=12.00ops/s", "ops:delete=0.00ops/s", "bandwidth:out=100kbs/s");
+        // an answer without a body: the limits are asked for
+        answer("DELETE ostor-limits&bucket=b2", 204, "");
+        answer("GET ostor-limits&bucket=b2", 200, LIMITS_NONE);
+        assertThat(ok("rm-limits", "-b", "b2").out()).containsExactlyElementsOf(SEED_NONE);
+        answer("GET ostor-limits&bucket=b3", 200, "{\"ops:get\": \"fast\"}");
+        CliRun bad = cli("query-limits", "-b", "b3");
+        assertThat(bad.exitCode()).isEqualTo(6);
+        assertThat(bad.err()).containsExactly("ostor-s3-admin: unexpected answer from the gateway: ops:get is not a"
+                + " number: 'fast'");
+        answer("GET ostor-limits&bucket=b4", 200, "[]");
+        assertThat(cli("query-limits", "-b", "b4").exitCode()).isEqualTo(6);
+    }
+
+    @Test
+    void limits_httpErrors_becomeTheirExitCodes() {
+        answers.put("GET ostor-limits&bucket=nosuch", new Canned(404, "", "The specified bucket does not exist."));
+        CliRun noBucket = cli("query-limits", "-b", "nosuch");
+        assertThat(noBucket.exitCode()).isEqualTo(2);
+        assertThat(noBucket.err()).containsExactly("ostor-s3-admin: The specified bucket does not exist. (HTTP 404)");
+        assertThat(noBucket.out()).isEmpty();
+        CliRun noUser = cli("set-limits", "-e", "nobody@example.com", "-t", "ops", "-L", "get=1");
+        assertThat(noUser.exitCode()).isEqualTo(2);
+        assertThat(noUser.err()).containsExactly("ostor-s3-admin: The specified user does not exist. (HTTP 404)");
+        answers.put("PUT ostor-limits&bucket=b&limit-type=ops&limit-resource=get&limit-value=99999999999999999999",
+                new Canned(400, "", "Invalid limit-value: too large."));
+        CliRun refused = cli("set-limits", "-b", "b", "-t", "ops", "-L", "get=99999999999999999999");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).containsExactly("ostor-s3-admin: Invalid limit-value: too large. (HTTP 400)");
+        CliRun denied = CliRun.run(Map.of(), "rm-limits", "-b", "b", "--endpoint", endpoint, "--access-key", KEY,
+                "--secret-key", "wrong");
+        assertThat(denied.exitCode()).isEqualTo(4);
+        assertThat(denied.errText()).contains("(HTTP 403)");
+    }
+
+    @Test
+    void limits_unreachableGateway_isExitCode5() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        CliRun run = CliRun.run(Map.of("STOWAGE_ACCESS_KEY", KEY, "STOWAGE_SECRET_KEY", SECRET), "query-limits",
+                "-e", "client@example.com", "--endpoint", "http://127.0.0.1:" + port);
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).containsExactly(
+                "ostor-s3-admin: cannot reach the gateway at http://127.0.0.1:" + port + " (connection refused)");
+    }
+
+    @Test
+    void limits_usageErrors_areExitCode1_andSendNothing() {
+        Map<List<String>, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(List.of("set-limits", "-e", "a@b.cd", "-t", "iops", "-L", "get=1"),
+                "invalid limit type 'iops': expected ops or bandwidth");
+        cases.put(List.of("set-limits", "-e", "a@b.cd", "-t", "ops", "-L", "out=1"),
+                "invalid ops limit key 'out': expected default, get, put, list, delete");
+        cases.put(List.of("set-limits", "-b", "b", "-t", "bandwidth", "-L", "get=1"),
+                "invalid bandwidth limit key 'get': expected out");
+        cases.put(List.of("set-limits", "-b", "b", "-t", "ops", "-L", "get=-1"),
+                "invalid value '-1' for ops:get: expected a non-negative number of operations per second (0 = unlimited)");
+        cases.put(List.of("set-limits", "-b", "b", "-t", "ops", "-L", "get=abc"), "invalid value 'abc' for ops:get");
+        cases.put(List.of("set-limits", "-b", "b", "-t", "ops", "-L", "get="), "invalid value '' for ops:get");
+        cases.put(List.of("set-limits", "-b", "b", "-t", "ops", "-L", "get=1e3"), "invalid value '1e3' for ops:get");
+        cases.put(List.of("set-limits", "-b", "b", "-t", "bandwidth", "-L", "out=1.5"),
+                "invalid value '1.5' for bandwidth:out: expected a non-negative integer number of KB/s (0 = unlimited)");
+        cases.put(List.of("set-limits", "-b", "b", "-t", "ops", "-L", "get"),
+                "invalid limit 'get': expected key=value, one of default=, get=, put=, list=, delete=");
+        cases.put(List.of("set-limits", "-b", "b", "-t", "ops", "-L", "get=1", "-L", "put=x"), "invalid value 'x'");
+        cases.put(List.of("set-limits", "-b", "b", "-L", "get=1"), "Missing required option: '--type=TYPE'");
+        cases.put(List.of("set-limits", "-b", "b", "-t", "ops"), "Missing required option: '--limit=KEY=VALUE'");
+        cases.put(List.of("set-limits", "-t", "ops", "-L", "get=1"), "Missing required argument");
+        cases.put(List.of("query-limits", "-e", "a@b.cd", "-b", "b"), "mutually exclusive");
+        cases.put(List.of("rm-limits"), "Missing required argument");
+        cases.put(List.of("query-limits", "-e", "not-an-email"), "invalid email address 'not-an-email'");
+        cases.put(List.of("query-limits", "-b", " "), "the bucket name must not be empty");
+        cases.put(List.of("rm-limits", "-i", ""), "the user id must not be empty");
+        cases.forEach((args, message) -> {
+            CliRun run = cli(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.errText()).as(run.toString()).contains(message);
+            assertThat(run.out()).as(run.toString()).isEmpty();
+        });
         assertThat(seen).isEmpty();
     }
 }

@@ -101,7 +101,6 @@ class OstorParserTest {
 
     @Test
     void otherOstorServices_parseToUnsupported() {
-        assertThat(parse("GET", "/?ostor-limits&emailAddress=" + E)).isEqualTo(new Unsupported("ostor-limits"));
         assertThat(parse("GET", "/?ostor-usage")).isEqualTo(new Unsupported("ostor-usage"));
         assertThat(parse("DELETE", "/?ostor-usage&obj=s3-usage-8000000000000065-2017-02-01T16:31:54.000Z-1800"))
                 .isEqualTo(new Unsupported("ostor-usage"));

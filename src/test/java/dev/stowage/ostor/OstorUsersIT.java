@@ -397,10 +397,7 @@ class OstorUsersIT {
     @ParameterizedTest
     @EnumSource(Signing.class)
     void otherOstorServices_areNotImplementedYet(Signing signing) {
-        assertOstorError(call(signing, "GET", "/?ostor-limits&emailAddress=a@b.c"), 501, "NotImplemented");
         assertOstorError(call(signing, "GET", "/?ostor-usage"), 501, "NotImplemented");
-        assertOstorError(call(signing, "PUT", "/?ostor-limits&emailAddress=a@b.c&limit-type=ops&limit-resource=get"
-                + "&limit-value=3600"), 501, "NotImplemented");
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import dev.stowage.accounts.TooManyAccessKeysException;
 import dev.stowage.accounts.UserAlreadyExistsException;
 import dev.stowage.accounts.UserOwnsBucketsException;
 import dev.stowage.http.RequestHead;
+import dev.stowage.limits.NoSuchLimitBucketException;
 import dev.stowage.ostor.OstorNames;
 import dev.stowage.ostor.json.JsonWriter;
 import dev.stowage.s3.S3Response;
@@ -59,6 +60,7 @@ public final class OstorErrorMapper {
             case TooManyAccessKeysException x -> OstorError.TOO_MANY_ACCESS_KEYS;
             case NoSuchAccessKeyException x -> OstorError.NO_SUCH_ACCESS_KEY;
             case UserOwnsBucketsException x -> OstorError.USER_OWNS_BUCKETS;
+            case NoSuchLimitBucketException x -> OstorError.NO_SUCH_BUCKET;
             default -> OstorError.INVALID_ARGUMENT;
         };
         return of(error, e.getMessage() == null || e.getMessage().isBlank() ? error.message() : e.getMessage());
