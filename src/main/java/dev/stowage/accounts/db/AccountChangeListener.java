@@ -1,98 +1,36 @@
 package dev.stowage.accounts.db;
 
+import dev.stowage.db.ChannelListener;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.Config;
-import org.jboss.logging.Logger;
 
 /**
  * LISTENs on {@value #CHANNEL}, where every change to a user or its keys is announced with the user id (by any
- * gateway sharing the database, or by hand in psql), and has the credential cache reload that user. On every
- * (re)connection the whole cache is reloaded, since notifications sent while disconnected are lost. The connection
- * is its own, outside the pool, and is re-established every second until it succeeds.
+ * gateway sharing the database, or by hand in psql), and has the credential cache reload that user; on every
+ * (re)connection the whole cache is reloaded.
  */
 @Singleton
 public class AccountChangeListener {
     public static final String CHANNEL = "stowage_accounts";
     /** How the listening session shows in {@code pg_stat_activity}. */
     public static final String APPLICATION_NAME = "stowage-account-listener";
-    private static final Logger LOG = Logger.getLogger(AccountChangeListener.class);
-    private static final long RETRY_MILLIS = 1000;
-    private static final long CLOSE_WAIT_SECONDS = 5;
 
-    private final Vertx vertx;
-    private final DbCredentialStore credentials;
-    private final PgConnectOptions options;
-    private PgSubscriber subscriber;
-    private boolean stopped;
+    private final ChannelListener listener;
 
     AccountChangeListener(Vertx vertx, DbCredentialStore credentials, Config config) {
-        this.vertx = vertx;
-        this.credentials = credentials;
-        this.options = connectOptions(config);
+        this.listener = new ChannelListener(vertx, ChannelListener.connectOptions(config, APPLICATION_NAME), CHANNEL,
+                credentials::refreshLater, credentials::refreshAllLater);
     }
 
     void start(@Observes StartupEvent event) {
-        connect();
+        listener.start();
     }
 
-    /** Closes the listening connection and waits (briefly) until it is closed, while Vert.x still runs. */
     void stop(@Observes ShutdownEvent event) {
-        PgSubscriber s;
-        synchronized (this) {
-            stopped = true;
-            s = subscriber;
-        }
-        if (s == null) {
-            return;
-        }
-        try {
-            s.close().toCompletionStage().toCompletableFuture().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debugf("Closing the %s listener: %s", CHANNEL, e);
-        }
-    }
-
-    private synchronized void connect() {
-        if (stopped) {
-            return;
-        }
-        PgSubscriber s = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(attempt -> attempt == 0 ? 0L : RETRY_MILLIS);
-        s.channel(CHANNEL)
-                .handler(userId -> credentials.refreshLater(userId.strip()))
-                .subscribeHandler(v -> {
-                    LOG.debugf("Listening on %s; reloading every access key", CHANNEL);
-                    credentials.refreshAllLater();
-                });
-        subscriber = s;
-        s.connect().onFailure(e -> {
-            LOG.warnf("Cannot LISTEN on %s yet (%s); retrying every second", CHANNEL, e.getMessage());
-            s.close();
-            vertx.setTimer(RETRY_MILLIS, t -> connect());
-        });
-    }
-
-    /** Where the reactive datasource connects: {@code quarkus.datasource.reactive.url} and the credentials. */
-    static PgConnectOptions connectOptions(Config config) {
-        String urls = config.getValue("quarkus.datasource.reactive.url", String.class);
-        String url = urls.split(",")[0].strip();
-        if (url.startsWith("vertx-reactive:")) {
-            url = url.substring("vertx-reactive:".length());
-        }
-        PgConnectOptions options = PgConnectOptions.fromUri(url).addProperty("application_name", APPLICATION_NAME);
-        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
-        config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
-        return options;
+        listener.stop();
     }
 }

@@ -1,5 +1,7 @@
 package dev.stowage.accounts.db;
 
+import dev.stowage.db.Blocking;
+
 import dev.stowage.accounts.AccessKeyPair;
 import dev.stowage.accounts.Accounts;
 import dev.stowage.accounts.BucketRecord;

@@ -1,5 +1,7 @@
 package dev.stowage.accounts.db;
 
+import dev.stowage.db.Blocking;
+
 import dev.stowage.accounts.UserAccount;
 import dev.stowage.accounts.UserState;
 import dev.stowage.auth.Credential;

@@ -1,5 +1,7 @@
 package dev.stowage.limits.db;
 
+import dev.stowage.db.Blocking;
+
 import dev.stowage.limits.LimitCache;
 import dev.stowage.limits.LimitSet;
 import dev.stowage.limits.LimitSubject;
@@ -113,12 +115,12 @@ public class DbLimitCache implements LimitCache {
     }
 
     private void loadSubject(LimitSubject subject) {
-        put(subject, LimitsService.await(() -> limits.read(subject)));
+        put(subject, Blocking.await(() -> limits.read(subject)));
         any = !users.isEmpty() || !buckets.isEmpty();
     }
 
     private void loadAll() {
-        Map<LimitSubject, LimitSet> all = LimitsService.await(limits::readAll);
+        Map<LimitSubject, LimitSet> all = Blocking.await(limits::readAll);
         Set<LimitSubject> gone = new HashSet<>();
         users.keySet().forEach(id -> gone.add(LimitSubject.user(id)));
         buckets.keySet().forEach(name -> gone.add(LimitSubject.bucket(name)));

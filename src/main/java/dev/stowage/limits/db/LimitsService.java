@@ -1,15 +1,14 @@
 package dev.stowage.limits.db;
 
+import dev.stowage.db.Blocking;
+
 import dev.stowage.limits.LimitKey;
 import dev.stowage.limits.LimitSet;
 import dev.stowage.limits.LimitSubject;
 import dev.stowage.limits.LimitsAdmin;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +30,7 @@ public class LimitsService implements LimitsAdmin {
     @Override
     public LimitSet get(LimitSubject subject) {
         Objects.requireNonNull(subject, "subject");
-        return await(() -> tx.get(subject));
+        return Blocking.await(() -> tx.get(subject));
     }
 
     @Override
@@ -41,7 +40,7 @@ public class LimitsService implements LimitsAdmin {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("a limit is a finite number >= 0: " + value);
         }
-        LimitSet all = await(() -> tx.set(subject, key, value));
+        LimitSet all = Blocking.await(() -> tx.set(subject, key, value));
         showInCache(subject);
         return all;
     }
@@ -49,7 +48,7 @@ public class LimitsService implements LimitsAdmin {
     @Override
     public LimitSet reset(LimitSubject subject) {
         Objects.requireNonNull(subject, "subject");
-        LimitSet none = await(() -> tx.reset(subject));
+        LimitSet none = Blocking.await(() -> tx.reset(subject));
         showInCache(subject);
         return none;
     }
@@ -61,19 +60,6 @@ public class LimitsService implements LimitsAdmin {
         } catch (RuntimeException e) {
             LOG.warnf(e, "The limits of %s changed but the cache could not reload them yet; the change notification"
                     + " or the next full reload will", subject);
-        }
-    }
-
-    /** Runs the reactive work on a Vert.x context and waits for it; the refusal raised inside is rethrown as is. */
-    static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
         }
     }
 }

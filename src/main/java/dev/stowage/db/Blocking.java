@@ -1,4 +1,4 @@
-package dev.stowage.accounts.db;
+package dev.stowage.db;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -9,10 +9,10 @@ import java.util.function.Supplier;
  * Runs reactive database work on a Vert.x context and waits for it on the calling thread (a virtual thread, a worker
  * or a plain thread — never an event loop).
  */
-final class Blocking {
+public final class Blocking {
     private Blocking() {}
 
-    static <T> T await(Supplier<Uni<T>> work) {
+    public static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
         } catch (CompletionException e) {
