@@ -37,85 +37,14 @@ if [ ! -f "$JAR" ]; then
   exit 1
 fi
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/stowage-seed-e2e.XXXXXX")
-DATA="$WORK/data"
-LOG="$WORK/gateway.log"
-PID=""
-
-stop_gateway() {
-  [ -n "$PID" ] || return 0
-  if kill -0 "$PID" 2>/dev/null; then
-    kill -TERM "$PID" 2>/dev/null || true
-    for _ in $(seq 1 $((STOP_TIMEOUT * 10))); do
-      kill -0 "$PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$PID" 2>/dev/null; then
-      echo "gateway did not stop within ${STOP_TIMEOUT}s; killing it" >&2
-      kill -KILL "$PID" 2>/dev/null || true
-    fi
-  fi
-  wait "$PID" 2>/dev/null || true
-  PID=""
-}
-
-on_exit() {
-  local status=$?
-  set +e
-  trap '' PIPE ERR # a closed stdout must not stop the clean-up
-  stop_gateway
-  if [ "$status" -ne 0 ] && [ -f "$LOG" ]; then
-    echo "---- gateway log (last 60 lines) ----" >&2
-    tail -n 60 "$LOG" >&2
-    echo "---- end of gateway log ----" >&2
-  fi
-  rm -rf "$WORK"
-  exit "$status"
-}
-trap on_exit EXIT
-trap 'echo "FAIL line $LINENO: $BASH_COMMAND" >&2' ERR
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap 'exit 129' HUP
-trap 'exit 141' PIPE
-
-pass() { echo "PASS [${SECONDS}s] $*"; }
-fail() {
-  echo "FAIL $*" >&2
-  exit 1
-}
+. src/test/e2e/gateway-lib.sh
+gateway_workdir stowage-seed-e2e
 
 # ---- start the gateway -----------------------------------------------------------------------------------
 
-PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+start_gateway
 HOST="127.0.0.1:$PORT"
-GATEWAY="http://$HOST"
-mkdir -p "$DATA"
-(
-  # no fixed keys: the first start must generate the credentials file
-  unset STOWAGE_SYSTEM_USER_ACCESS_KEY STOWAGE_SYSTEM_USER_SECRET_KEY
-  export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" STOWAGE_DATA_DIR="$DATA"
-  exec "$JAVA" -Xmx512m -jar "$JAR"
-) >"$LOG" 2>&1 </dev/null &
-PID=$!
-
-up=""
-for _ in $(seq 1 $((START_TIMEOUT * 4))); do
-  if ! kill -0 "$PID" 2>/dev/null; then
-    rc=0
-    wait "$PID" || rc=$?
-    PID=""
-    fail "start: the gateway ($JAVA) exited with code $rc during start-up"
-  fi
-  code=$(curl -q -s -o /dev/null -m 2 -w '%{http_code}' "$GATEWAY/" || true)
-  if [ "$code" != "000" ] && [ -f "$DATA/system-credentials" ]; then
-    up=yes
-    break
-  fi
-  sleep 0.25
-done
-[ -n "$up" ] || fail "start: the gateway did not answer on $GATEWAY within ${START_TIMEOUT}s"
-pass "start: gateway answers on $GATEWAY (pid $PID)"
+GATEWAY="$GATEWAY_URL"
 
 CREDS="$DATA/system-credentials"
 SYSTEM_KEY=$(sed -n 's/^aws_access_key_id = //p' "$CREDS")
