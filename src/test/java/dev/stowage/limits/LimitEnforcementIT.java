@@ -201,6 +201,7 @@ class LimitEnforcementIT extends S3TestSupport {
         limits.set(LimitSubject.bucket(bucket), LimitKey.BANDWIDTH_OUT, 2);
 
         // the listing is about 14 KB: 2 KB/s lets its first 2 KB go at once, the rest at 2 KB/s
+        // a generous lower bound only, as the issue asks for bandwidth shaping (no upper bound: load varies)
         long start = System.nanoTime();
         assertThat(tenant.s3().listObjectsV2(b -> b.bucket(bucket)).contents()).hasSize(40);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
