@@ -1,6 +1,9 @@
 package dev.stowage.http;
 
 import dev.stowage.config.StowageConfig;
+import dev.stowage.observe.RequestObserver;
+import dev.stowage.observe.RequestRecord;
+import dev.stowage.observe.RequestTrace;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Pipeline;
 import dev.stowage.s3.S3Request;
@@ -14,11 +17,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.io.InputStream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The single entry of the S3 surface: a Vert.x route in front of everything, so object keys arrive exactly as
@@ -27,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class S3Route {
+    private static final Logger LOG = Logger.getLogger(S3Route.class);
     /** Paths under /q/ belong to Quarkus (health, metrics): no bucket can be named "q" (names have 3+ chars). */
     private static final String QUARKUS_PATHS = "/q/";
 
@@ -35,9 +42,11 @@ public class S3Route {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final String idPrefix = String.format("%08X", ThreadLocalRandom.current().nextInt());
     private final AtomicLong sequence = new AtomicLong();
+    private final List<RequestObserver> observers;
 
-    public S3Route(S3Pipeline pipeline, StowageConfig config) {
+    public S3Route(S3Pipeline pipeline, StowageConfig config, Instance<RequestObserver> observers) {
         this.pipeline = pipeline;
+        this.observers = observers.stream().toList();
         this.parser = new RequestHeadParser(config.domains());
     }
 
@@ -64,6 +73,7 @@ public class S3Route {
             rc.next();
             return;
         }
+        long start = System.nanoTime();
         String requestId = nextRequestId();
         RequestHead head;
         try {
@@ -71,27 +81,48 @@ public class S3Route {
         } catch (S3Exception e) {
             RequestHead bare = new RequestHead(request.method().name(), "/", "", java.util.List.of(),
                     java.util.Map.of(), null, null, false, requestId);
-            ResponseWriter.write(request.response(), S3ErrorMapper.render(e, bare, requestId), requestId, true);
+            S3Response refusal = S3ErrorMapper.render(e, bare, requestId);
+            long sent = ResponseWriter.write(request.response(), refusal, requestId, true);
+            completed(new RequestTrace(requestId, request.method().name(), start), refusal, 0, sent);
             return;
         }
         RequestBodyStream body = hasBody(request)
                 ? new RequestBodyStream(request, Vertx.currentContext(), "100-continue".equalsIgnoreCase(head.header(S3Headers.EXPECT)))
                 : null;
-        workers.execute(() -> serve(request, head, body));
+        RequestTrace trace = new RequestTrace(requestId, head.method(), start);
+        workers.execute(() -> serve(request, head, body, trace));
     }
 
-    private void serve(HttpServerRequest request, RequestHead head, RequestBodyStream body) {
+    private void serve(HttpServerRequest request, RequestHead head, RequestBodyStream body, RequestTrace trace) {
         S3Response response;
         try {
-            response = pipeline.process(head, body == null ? NoBody.INSTANCE : body);
+            response = pipeline.process(head, body == null ? NoBody.INSTANCE : body, trace);
         } catch (Throwable t) {
             response = S3Pipeline.error(t, head);
         }
         boolean unfinishedBody = body != null && !body.ended();
         boolean close = unfinishedBody && (body.continueWithheld() || body.consumed() || contentLength(head) > (1 << 20));
-        ResponseWriter.write(request.response(), response, head.requestId(), close);
+        long sent = ResponseWriter.write(request.response(), response, head.requestId(), close);
+        long received = body == null ? 0 : body.consumedBytes();
         if (unfinishedBody && !close) {
             body.discardRest();
+        }
+        completed(trace, response, received, sent);
+    }
+
+    /** Tells every observer of the finished request, once. */
+    private void completed(RequestTrace trace, S3Response response, long bytesIn, long bytesOut) {
+        if (observers.isEmpty()) {
+            return;
+        }
+        RequestRecord record = trace.finish(response.status(), response.errorCode(), bytesIn, bytesOut,
+                System.nanoTime());
+        for (RequestObserver observer : observers) {
+            try {
+                observer.completed(record);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "request observer %s failed", observer.getClass().getName());
+            }
         }
     }
 

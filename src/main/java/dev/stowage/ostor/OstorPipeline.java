@@ -3,6 +3,7 @@ package dev.stowage.ostor;
 import dev.stowage.auth.RequestAuthenticator;
 import dev.stowage.auth.VerifiedRequest;
 import dev.stowage.http.RequestHead;
+import dev.stowage.observe.RequestTrace;
 import dev.stowage.ostor.error.OstorErrorMapper;
 import dev.stowage.ostor.error.OstorException;
 import dev.stowage.s3.S3Response;
@@ -23,17 +24,19 @@ public class OstorPipeline {
         this.dispatcher = dispatcher;
     }
 
-    public S3Response process(RequestHead head) {
+    public S3Response process(RequestHead head, RequestTrace trace) {
         try {
             OstorOperation op = null;
             OstorException unparsable = null;
             try {
                 op = OstorParser.parse(head);
+                trace.action(op.action());
             } catch (OstorException e) {
                 unparsable = e;
             }
             // Signature first, then the system-only rule: only a system user learns what was wrong with a request.
             VerifiedRequest verified = authenticator.authenticate(head);
+            trace.principal(verified.principal());
             OstorAuthorizer.requireSystem(verified.principal());
             if (unparsable != null) {
                 throw unparsable;

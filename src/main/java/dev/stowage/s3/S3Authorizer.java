@@ -1,6 +1,7 @@
 package dev.stowage.s3;
 
 import dev.stowage.auth.Principal;
+import dev.stowage.observe.RequestTrace;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.store.BucketInfo;
@@ -20,8 +21,11 @@ public class S3Authorizer {
         this.store = store;
     }
 
-    /** Returns the addressed bucket (null when the operation has none) or throws AccessDenied / NoSuchBucket. */
-    public BucketInfo authorize(S3Operation op, Principal principal) throws IOException {
+    /**
+     * Returns the addressed bucket (null when the operation has none) or throws AccessDenied / NoSuchBucket. The
+     * bucket, once found, is recorded in {@code trace} also when access is then denied.
+     */
+    public BucketInfo authorize(S3Operation op, Principal principal, RequestTrace trace) throws IOException {
         if (principal.isAnonymous()) {
             throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
         }
@@ -29,6 +33,7 @@ public class S3Authorizer {
             return null;
         }
         BucketInfo bucket = store.bucket(op.bucket());
+        trace.bucket(bucket);
         if (!principal.userId().equals(bucket.ownerId())) {
             throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
         }

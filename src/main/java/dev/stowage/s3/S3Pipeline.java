@@ -6,6 +6,7 @@ import dev.stowage.http.RequestHead;
 import dev.stowage.limits.BodyThrottle;
 import dev.stowage.limits.LimitEnforcer;
 import dev.stowage.limits.RequestRateExceededException;
+import dev.stowage.observe.RequestTrace;
 import dev.stowage.ostor.OstorParser;
 import dev.stowage.ostor.OstorPipeline;
 import dev.stowage.s3.error.S3ErrorCode;
@@ -38,24 +39,27 @@ public class S3Pipeline {
         this.limits = limits;
     }
 
-    public S3Response process(RequestHead head, S3Request.RequestBody body) {
+    /** Serves one request; records its action, principal and bucket in {@code trace} as they become known. */
+    public S3Response process(RequestHead head, S3Request.RequestBody body, RequestTrace trace) {
         if (OstorParser.isOstor(head)) {
-            return ostor.process(head);
+            return ostor.process(head, trace);
         }
         try {
             S3Operation op = null;
             S3Exception unparsable = null;
             try {
                 op = S3OperationParser.parse(head);
+                trace.action(op.action());
             } catch (S3Exception e) {
                 unparsable = e;
             }
             // The signature is checked first, as AWS does: a forged request learns nothing about what it asked.
             VerifiedRequest verified = authenticator.authenticate(head);
+            trace.principal(verified.principal());
             if (unparsable != null) {
                 throw verified.principal().isAnonymous() ? new S3Exception(S3ErrorCode.ACCESS_DENIED) : unparsable;
             }
-            BucketInfo bucket = authorizer.authorize(op, verified.principal());
+            BucketInfo bucket = authorizer.authorize(op, verified.principal(), trace);
             BodyThrottle throttle = admit(op, verified, bucket);
             S3Response response = dispatcher.dispatch(op, new S3Request(head, verified, bucket, body));
             return throttle == null ? response : response.throttle(throttle);

@@ -15,6 +15,7 @@ public final class S3Response {
     private final List<Map.Entry<String, String>> headers = new ArrayList<>(8);
     private Body body = EMPTY;
     private BodyThrottle throttle;
+    private String errorCode;
 
     private S3Response(int status) {
         this.status = status;
@@ -48,6 +49,17 @@ public final class S3Response {
     public S3Response body(Body body) {
         this.body = body;
         return this;
+    }
+
+    /** Marks this as the error response of {@code code} (the wire code, e.g. NoSuchKey), for the request's record. */
+    public S3Response errorCode(String code) {
+        this.errorCode = code;
+        return this;
+    }
+
+    /** The S3 error code this response carries, null for a success. */
+    public String errorCode() {
+        return errorCode;
     }
 
     /** Paces the body to the bandwidth limits that apply to the request (null: send at full speed). */

@@ -54,7 +54,7 @@ public final class S3ErrorMapper {
     /** Renders an S3 error: XML with Code, Message, Resource, RequestId (no body for HEAD and 304). */
     public static S3Response render(S3Exception e, RequestHead head, String requestId) {
         S3ErrorCode code = e.error();
-        S3Response response = S3Response.status(code.status());
+        S3Response response = S3Response.status(code.status()).errorCode(code.code());
         for (Map.Entry<String, String> h : e.extraHeaders().entrySet()) {
             response.header(h.getKey(), h.getValue());
         }

@@ -194,6 +194,17 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         Path tempFile = temp.newPath("put");
         ObjectInfo info = DurableFiles.write(tempFile,
                 new ObjectBodyWriter(key, keyBytes, data, expectedLength, expectedMd5, attributes, clock));
+        commitObject(bucket, tempFile, target, info);
+        return info;
+    }
+
+    /**
+     * Makes a complete, synced object file visible under its key, atomically replacing any object there. Every
+     * path that creates or replaces an object (put, copy, multipart completion) ends here, so whatever must
+     * follow an object's change follows it once.
+     */
+    private void commitObject(String bucket, Path tempFile, Path target, ObjectInfo info) throws IOException {
+        Path objects = layout.objectsDir(bucket);
         Lock lock = locks.commit(bucket);
         lock.lock();
         try {
@@ -206,7 +217,6 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         } finally {
             lock.unlock();
         }
-        return info;
     }
 
     @Override

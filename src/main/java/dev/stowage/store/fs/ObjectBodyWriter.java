@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * Streams a put's body into a new object file, computing its MD5 on the way. The header's length is known up
@@ -42,11 +41,7 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
         this.data = data;
         this.expectedLength = expectedLength;
         this.expectedMd5 = expectedMd5;
-        this.attributes = attributes == null ? ObjectAttributes.NONE
-                : attributes.userMetadata() != null ? attributes
-                : new ObjectAttributes(attributes.contentType(), attributes.contentEncoding(),
-                        attributes.contentDisposition(), attributes.contentLanguage(), attributes.cacheControl(),
-                        attributes.expires(), Map.of());
+        this.attributes = attributes == null ? ObjectAttributes.NONE : attributes;
         this.clock = clock;
     }
 
@@ -85,7 +80,8 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
         }
         long modified = clock.millis();
         ObjectHeader.complete(header, size, digest, modified);
-        return new ObjectInfo(key, size, HexFormat.of().formatHex(digest), Instant.ofEpochMilli(modified),
+        return new ObjectInfo(key, size,
+                attributes.system().getOrDefault(ObjectAttributes.ETAG, HexFormat.of().formatHex(digest)), Instant.ofEpochMilli(modified),
                 attributes);
     }
 

@@ -20,13 +20,14 @@ import java.util.Map;
  *
  * <pre>
  *  0 int    magic "STOW"
- *  4 short  format version (1)
+ *  4 short  format version (2; 1 is read too: it lacks the system facts)
  *  6 int    header length (the object's bytes start here)
  * 10 long   size
  * 18 16B    MD5 of the bytes (the ETag)
  * 34 long   last modified, epoch millis
  * 42 string key, then content-type, content-encoding, content-disposition, content-language,
- *           cache-control, expires; int count of user metadata, then name, value pairs in order
+ *           cache-control, expires; int count of user metadata, then name, value pairs in order;
+ *           int count of system facts ({@link ObjectAttributes#system()}), then name, value pairs
  * </pre>
  *
  * Size, digest and time sit at fixed offsets, so a writer knows the header's length before the bytes arrive
@@ -34,7 +35,8 @@ import java.util.Map;
  */
 final class ObjectHeader {
     static final int MAGIC = 0x53544F57;
-    static final short VERSION = 1;
+    static final short VERSION = 2;
+    private static final short VERSION_1 = 1;
     /** Enough to learn the header's length. */
     static final int PREAMBLE = 10;
     static final int MAX_LENGTH = 1 << 20;
@@ -68,6 +70,12 @@ final class ObjectHeader {
                 writeString(out, e.getKey());
                 writeString(out, e.getValue());
             }
+            Map<String, String> system = attributes.system();
+            out.writeInt(system.size());
+            for (Map.Entry<String, String> e : system.entrySet()) {
+                writeString(out, e.getKey());
+                writeString(out, e.getValue());
+            }
             byte[] header = bytes.toByteArray();
             if (header.length > MAX_LENGTH) {
                 throw new IllegalArgumentException("object metadata too large");
@@ -91,7 +99,8 @@ final class ObjectHeader {
         if (start.limit() < PREAMBLE || start.getInt(0) != MAGIC) {
             throw new CorruptObjectException("bad magic");
         }
-        if (start.getShort(4) != VERSION) {
+        short version = start.getShort(4);
+        if (version != VERSION && version != VERSION_1) {
             throw new CorruptObjectException("unknown format version " + start.getShort(4));
         }
         int length = start.getInt(6);
@@ -125,13 +134,25 @@ final class ObjectHeader {
             for (int i = 0; i < count; i++) {
                 meta.put(readString(b), readString(b));
             }
+            Map<String, String> system = Map.of();
+            if (header.getShort(4) >= VERSION) {
+                int systemCount = b.getInt();
+                if (systemCount < 0 || systemCount > length) {
+                    throw new CorruptObjectException("bad system fact count");
+                }
+                system = new LinkedHashMap<>(systemCount * 2);
+                for (int i = 0; i < systemCount; i++) {
+                    system.put(readString(b), readString(b));
+                }
+                system = Collections.unmodifiableMap(system);
+            }
             if (size < 0 || key == null) {
                 throw new CorruptObjectException("bad size or key");
             }
             ObjectAttributes attributes = new ObjectAttributes(contentType, contentEncoding, contentDisposition,
-                    contentLanguage, cacheControl, expires, Collections.unmodifiableMap(meta));
-            return new ObjectInfo(key, size, HexFormat.of().formatHex(md5), Instant.ofEpochMilli(modified),
-                    attributes);
+                    contentLanguage, cacheControl, expires, Collections.unmodifiableMap(meta), system);
+            String etag = system.getOrDefault(ObjectAttributes.ETAG, HexFormat.of().formatHex(md5));
+            return new ObjectInfo(key, size, etag, Instant.ofEpochMilli(modified), attributes);
         } catch (RuntimeException e) { // buffer under- or overflow: a field runs past the header
             throw new CorruptObjectException("malformed header: " + e);
         }
