@@ -1,6 +1,20 @@
 package dev.stowage.s3;
 
 import dev.stowage.s3.S3Operation.CreateBucket;
+import dev.stowage.s3.S3Operation.GetBucketAcl;
+import dev.stowage.s3.S3Operation.PutBucketAcl;
+import dev.stowage.s3.S3Operation.GetObjectAcl;
+import dev.stowage.s3.S3Operation.PutObjectAcl;
+import dev.stowage.s3.S3Operation.GetBucketTagging;
+import dev.stowage.s3.S3Operation.PutBucketTagging;
+import dev.stowage.s3.S3Operation.DeleteBucketTagging;
+import dev.stowage.s3.S3Operation.GetObjectTagging;
+import dev.stowage.s3.S3Operation.PutObjectTagging;
+import dev.stowage.s3.S3Operation.DeleteObjectTagging;
+import dev.stowage.s3.S3Operation.GetBucketCors;
+import dev.stowage.s3.S3Operation.PutBucketCors;
+import dev.stowage.s3.S3Operation.DeleteBucketCors;
+import dev.stowage.s3.S3Operation.CorsPreflight;
 import dev.stowage.s3.S3Operation.DeleteBucket;
 import dev.stowage.s3.S3Operation.DeleteObject;
 import dev.stowage.s3.S3Operation.GetBucketLocation;
@@ -13,6 +27,20 @@ import dev.stowage.s3.S3Operation.ListObjects;
 import dev.stowage.s3.S3Operation.ListObjectsV2;
 import dev.stowage.s3.S3Operation.PutObject;
 import dev.stowage.s3.handler.CreateBucketHandler;
+import dev.stowage.s3.handler.GetBucketAclHandler;
+import dev.stowage.s3.handler.PutBucketAclHandler;
+import dev.stowage.s3.handler.GetObjectAclHandler;
+import dev.stowage.s3.handler.PutObjectAclHandler;
+import dev.stowage.s3.handler.GetBucketTaggingHandler;
+import dev.stowage.s3.handler.PutBucketTaggingHandler;
+import dev.stowage.s3.handler.DeleteBucketTaggingHandler;
+import dev.stowage.s3.handler.GetObjectTaggingHandler;
+import dev.stowage.s3.handler.PutObjectTaggingHandler;
+import dev.stowage.s3.handler.DeleteObjectTaggingHandler;
+import dev.stowage.s3.handler.GetBucketCorsHandler;
+import dev.stowage.s3.handler.PutBucketCorsHandler;
+import dev.stowage.s3.handler.DeleteBucketCorsHandler;
+import dev.stowage.s3.handler.CorsPreflightHandler;
 import dev.stowage.s3.handler.DeleteBucketHandler;
 import dev.stowage.s3.handler.DeleteObjectHandler;
 import dev.stowage.s3.handler.GetBucketLocationHandler;
@@ -25,6 +53,7 @@ import dev.stowage.s3.handler.ListObjectsHandler;
 import dev.stowage.s3.handler.ListObjectsV2Handler;
 import dev.stowage.s3.handler.PutObjectHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /** Hands each operation to its handler. The switch is exhaustive: a new operation without a handler won't compile. */
@@ -42,12 +71,13 @@ public class S3Dispatcher {
     private final GetObjectHandler getObject;
     private final HeadObjectHandler headObject;
     private final DeleteObjectHandler deleteObject;
+    private final AccessHandlers access;
 
     public S3Dispatcher(ListBucketsHandler listBuckets, CreateBucketHandler createBucket, HeadBucketHandler headBucket,
             DeleteBucketHandler deleteBucket, GetBucketLocationHandler getBucketLocation,
             GetBucketVersioningHandler getBucketVersioning, ListObjectsHandler listObjects,
             ListObjectsV2Handler listObjectsV2, PutObjectHandler putObject, GetObjectHandler getObject,
-            HeadObjectHandler headObject, DeleteObjectHandler deleteObject) {
+            HeadObjectHandler headObject, DeleteObjectHandler deleteObject, AccessHandlers access) {
         this.listBuckets = listBuckets;
         this.createBucket = createBucket;
         this.headBucket = headBucket;
@@ -60,6 +90,7 @@ public class S3Dispatcher {
         this.getObject = getObject;
         this.headObject = headObject;
         this.deleteObject = deleteObject;
+        this.access = access;
     }
 
     public S3Response dispatch(S3Operation op, S3Request request) throws IOException {
@@ -76,6 +107,38 @@ public class S3Dispatcher {
             case GetObject o -> getObject.handle(o, request);
             case HeadObject o -> headObject.handle(o, request);
             case DeleteObject o -> deleteObject.handle(o, request);
+            case GetBucketAcl o -> access.getBucketAcl().handle(o, request);
+            case PutBucketAcl o -> access.putBucketAcl().handle(o, request);
+            case GetObjectAcl o -> access.getObjectAcl().handle(o, request);
+            case PutObjectAcl o -> access.putObjectAcl().handle(o, request);
+            case GetBucketTagging o -> access.getBucketTagging().handle(o, request);
+            case PutBucketTagging o -> access.putBucketTagging().handle(o, request);
+            case DeleteBucketTagging o -> access.deleteBucketTagging().handle(o, request);
+            case GetObjectTagging o -> access.getObjectTagging().handle(o, request);
+            case PutObjectTagging o -> access.putObjectTagging().handle(o, request);
+            case DeleteObjectTagging o -> access.deleteObjectTagging().handle(o, request);
+            case GetBucketCors o -> access.getBucketCors().handle(o, request);
+            case PutBucketCors o -> access.putBucketCors().handle(o, request);
+            case DeleteBucketCors o -> access.deleteBucketCors().handle(o, request);
+            case CorsPreflight o -> access.corsPreflight().handle(o, request);
         };
     }
+
+    /** The handlers of access control, tagging and CORS, injected as one group. */
+    @Singleton
+    public record AccessHandlers(
+            GetBucketAclHandler getBucketAcl,
+            PutBucketAclHandler putBucketAcl,
+            GetObjectAclHandler getObjectAcl,
+            PutObjectAclHandler putObjectAcl,
+            GetBucketTaggingHandler getBucketTagging,
+            PutBucketTaggingHandler putBucketTagging,
+            DeleteBucketTaggingHandler deleteBucketTagging,
+            GetObjectTaggingHandler getObjectTagging,
+            PutObjectTaggingHandler putObjectTagging,
+            DeleteObjectTaggingHandler deleteObjectTagging,
+            GetBucketCorsHandler getBucketCors,
+            PutBucketCorsHandler putBucketCors,
+            DeleteBucketCorsHandler deleteBucketCors,
+            CorsPreflightHandler corsPreflight) {}
 }

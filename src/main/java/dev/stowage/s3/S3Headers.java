@@ -55,4 +55,26 @@ public final class S3Headers {
     public static final String P_PREFIX = "prefix";
     public static final String P_START_AFTER = "start-after";
     public static final String P_LOCATION = "location";
+
+    // Access control, tagging and CORS.
+    public static final String X_AMZ_GRANT_FULL_CONTROL = "x-amz-grant-full-control";
+    public static final String X_AMZ_GRANT_READ = "x-amz-grant-read";
+    public static final String X_AMZ_GRANT_WRITE = "x-amz-grant-write";
+    public static final String X_AMZ_GRANT_READ_ACP = "x-amz-grant-read-acp";
+    public static final String X_AMZ_GRANT_WRITE_ACP = "x-amz-grant-write-acp";
+    public static final String X_AMZ_TAGGING = "x-amz-tagging";
+    public static final String X_AMZ_TAGGING_COUNT_OUT = "x-amz-tagging-count";
+    public static final String ORIGIN = "origin";
+    public static final String ACCESS_CONTROL_REQUEST_METHOD = "access-control-request-method";
+    public static final String ACCESS_CONTROL_REQUEST_HEADERS = "access-control-request-headers";
+    public static final String ACCESS_CONTROL_ALLOW_ORIGIN_OUT = "Access-Control-Allow-Origin";
+    public static final String ACCESS_CONTROL_ALLOW_METHODS_OUT = "Access-Control-Allow-Methods";
+    public static final String ACCESS_CONTROL_ALLOW_HEADERS_OUT = "Access-Control-Allow-Headers";
+    public static final String ACCESS_CONTROL_EXPOSE_HEADERS_OUT = "Access-Control-Expose-Headers";
+    public static final String ACCESS_CONTROL_MAX_AGE_OUT = "Access-Control-Max-Age";
+    public static final String ACCESS_CONTROL_ALLOW_CREDENTIALS_OUT = "Access-Control-Allow-Credentials";
+    public static final String VARY_OUT = "Vary";
+    public static final String P_ACL = "acl";
+    public static final String P_TAGGING = "tagging";
+    public static final String P_CORS = "cors";
 }

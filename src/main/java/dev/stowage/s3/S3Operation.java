@@ -28,6 +28,11 @@ public sealed interface S3Operation {
         return null;
     }
 
+    /** The object key addressed, or null for bucket- and service-level operations. */
+    default String key() {
+        return null;
+    }
+
     enum Permission {
         /** Any signed request. */
         AUTHENTICATED,
@@ -36,7 +41,22 @@ public sealed interface S3Operation {
         /** Write or delete objects in the bucket. */
         WRITE,
         /** Change or delete the bucket itself. */
-        OWNER
+        OWNER,
+        // Access control: what the bucket's or the object's ACL must grant (its owner always may).
+        /** Read the bucket's ACL. */
+        READ_ACP,
+        /** Change the bucket's ACL. */
+        WRITE_ACP,
+        /** Read the object (its ACL decides: the object is loaded during authorization). */
+        OBJECT_READ,
+        /** Read the object's ACL. */
+        OBJECT_READ_ACP,
+        /** Change the object's ACL. */
+        OBJECT_WRITE_ACP,
+        /** The object's owner alone (object tagging). */
+        OBJECT_OWNER,
+        /** No authorization: answered to anyone from the bucket's settings (CORS preflight). */
+        NONE
     }
 
     record ListBuckets() implements S3Operation {
@@ -135,7 +155,7 @@ public sealed interface S3Operation {
 
     record GetObject(String bucket, String key) implements S3Operation {
         public Permission permission() {
-            return Permission.READ;
+            return Permission.OBJECT_READ;
         }
 
         public RequestClass limitClass() {
@@ -145,7 +165,7 @@ public sealed interface S3Operation {
 
     record HeadObject(String bucket, String key) implements S3Operation {
         public Permission permission() {
-            return Permission.READ;
+            return Permission.OBJECT_READ;
         }
 
         public RequestClass limitClass() {
@@ -160,6 +180,149 @@ public sealed interface S3Operation {
 
         public RequestClass limitClass() {
             return RequestClass.DELETE;
+        }
+    }
+
+    // Access control, tagging and CORS.
+
+    record GetBucketAcl(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.READ_ACP;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    record PutBucketAcl(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE_ACP;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    record GetObjectAcl(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.OBJECT_READ_ACP;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    record PutObjectAcl(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.OBJECT_WRITE_ACP;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    record GetBucketTagging(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    record PutBucketTagging(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    record DeleteBucketTagging(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
+    record GetObjectTagging(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.OBJECT_OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    record PutObjectTagging(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.OBJECT_OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    record DeleteObjectTagging(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.OBJECT_OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
+    record GetBucketCors(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    record PutBucketCors(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    record DeleteBucketCors(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
+    /** A browser's CORS preflight: {@code OPTIONS} on a bucket or an object ({@code key} null for the bucket). */
+    record CorsPreflight(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.NONE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
         }
     }
 }

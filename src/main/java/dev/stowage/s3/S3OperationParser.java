@@ -1,6 +1,9 @@
 package dev.stowage.s3;
 
+import static dev.stowage.s3.S3Headers.P_ACL;
 import static dev.stowage.s3.S3Headers.P_CONTINUATION_TOKEN;
+import static dev.stowage.s3.S3Headers.P_CORS;
+import static dev.stowage.s3.S3Headers.P_TAGGING;
 import static dev.stowage.s3.S3Headers.P_DELIMITER;
 import static dev.stowage.s3.S3Headers.P_ENCODING_TYPE;
 import static dev.stowage.s3.S3Headers.P_FETCH_OWNER;
@@ -13,7 +16,21 @@ import static dev.stowage.s3.S3Headers.P_START_AFTER;
 
 import dev.stowage.http.RequestHead;
 import dev.stowage.ostor.OstorNames;
+import dev.stowage.s3.S3Operation.CorsPreflight;
 import dev.stowage.s3.S3Operation.CreateBucket;
+import dev.stowage.s3.S3Operation.DeleteBucketCors;
+import dev.stowage.s3.S3Operation.DeleteBucketTagging;
+import dev.stowage.s3.S3Operation.DeleteObjectTagging;
+import dev.stowage.s3.S3Operation.GetBucketAcl;
+import dev.stowage.s3.S3Operation.GetBucketCors;
+import dev.stowage.s3.S3Operation.GetBucketTagging;
+import dev.stowage.s3.S3Operation.GetObjectAcl;
+import dev.stowage.s3.S3Operation.GetObjectTagging;
+import dev.stowage.s3.S3Operation.PutBucketAcl;
+import dev.stowage.s3.S3Operation.PutBucketCors;
+import dev.stowage.s3.S3Operation.PutBucketTagging;
+import dev.stowage.s3.S3Operation.PutObjectAcl;
+import dev.stowage.s3.S3Operation.PutObjectTagging;
 import dev.stowage.s3.S3Operation.DeleteBucket;
 import dev.stowage.s3.S3Operation.DeleteObject;
 import dev.stowage.s3.S3Operation.GetBucketLocation;
@@ -42,10 +59,10 @@ public final class S3OperationParser {
      * naming one gets NotImplemented rather than being mistaken for a plain object or bucket request.
      */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
-            "accelerate", "acl", "analytics", "attributes", "cors", "delete", "encryption", "intelligent-tiering",
+            "accelerate", "analytics", "attributes", "delete", "encryption", "intelligent-tiering",
             "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics", "notification",
             "object-lock", "ownershipControls", "partNumber", "policy", "policyStatus", "publicAccessBlock",
-            "replication", "requestPayment", "restore", "retention", "select", "session", "tagging", "torrent",
+            "replication", "requestPayment", "restore", "retention", "select", "session", "torrent",
             "uploadId", "uploads", "versionId", "versions", "website");
 
     private S3OperationParser() {}
@@ -70,6 +87,14 @@ public final class S3OperationParser {
             throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
         }
         BucketNames.requireValid(bucket);
+        if (method.equals("OPTIONS")) {
+            return new CorsPreflight(bucket, key);
+        }
+        S3Operation access = key == null ? bucketAccessOperation(head, method, bucket)
+                : objectAccessOperation(head, method, bucket, key);
+        if (access != null) {
+            return access;
+        }
         if (key == null) {
             return parseBucketOperation(head, method, bucket);
         }
@@ -103,6 +128,57 @@ public final class S3OperationParser {
             }
             default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
         };
+    }
+
+    /** The ?acl, ?tagging and ?cors operations on a bucket; null when the request is none of them. */
+    private static S3Operation bucketAccessOperation(RequestHead head, String method, String bucket) {
+        if (head.hasParam(P_ACL)) {
+            return switch (method) {
+                case "GET" -> new GetBucketAcl(bucket);
+                case "PUT" -> new PutBucketAcl(bucket);
+                default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            };
+        }
+        if (head.hasParam(P_TAGGING)) {
+            return switch (method) {
+                case "GET" -> new GetBucketTagging(bucket);
+                case "PUT" -> new PutBucketTagging(bucket);
+                case "DELETE" -> new DeleteBucketTagging(bucket);
+                default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            };
+        }
+        if (head.hasParam(P_CORS)) {
+            return switch (method) {
+                case "GET" -> new GetBucketCors(bucket);
+                case "PUT" -> new PutBucketCors(bucket);
+                case "DELETE" -> new DeleteBucketCors(bucket);
+                default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            };
+        }
+        return null;
+    }
+
+    /** The ?acl and ?tagging operations on an object; null when the request is neither. */
+    private static S3Operation objectAccessOperation(RequestHead head, String method, String bucket, String key) {
+        if (head.hasParam(P_ACL)) {
+            return switch (method) {
+                case "GET" -> new GetObjectAcl(bucket, key);
+                case "PUT" -> new PutObjectAcl(bucket, key);
+                default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            };
+        }
+        if (head.hasParam(P_TAGGING)) {
+            return switch (method) {
+                case "GET" -> new GetObjectTagging(bucket, key);
+                case "PUT" -> new PutObjectTagging(bucket, key);
+                case "DELETE" -> new DeleteObjectTagging(bucket, key);
+                default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            };
+        }
+        if (head.hasParam(P_CORS)) {
+            throw notImplemented(method, P_CORS);
+        }
+        return null;
     }
 
     private static ListObjects listObjects(RequestHead head, String bucket) {

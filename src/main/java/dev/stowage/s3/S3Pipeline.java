@@ -9,6 +9,7 @@ import dev.stowage.limits.RequestRateExceededException;
 import dev.stowage.observe.RequestTrace;
 import dev.stowage.ostor.OstorParser;
 import dev.stowage.ostor.OstorPipeline;
+import dev.stowage.s3.cors.CorsHeaders;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3ErrorMapper;
 import dev.stowage.s3.error.S3Exception;
@@ -29,21 +30,30 @@ public class S3Pipeline {
     private final S3Dispatcher dispatcher;
     private final OstorPipeline ostor;
     private final LimitEnforcer limits;
+    private final CorsHeaders cors;
 
     public S3Pipeline(RequestAuthenticator authenticator, S3Authorizer authorizer, S3Dispatcher dispatcher,
-            OstorPipeline ostor, LimitEnforcer limits) {
+            OstorPipeline ostor, LimitEnforcer limits, CorsHeaders cors) {
         this.authenticator = authenticator;
         this.authorizer = authorizer;
         this.dispatcher = dispatcher;
         this.ostor = ostor;
         this.limits = limits;
+        this.cors = cors;
     }
 
-    /** Serves one request; records its action, principal and bucket in {@code trace} as they become known. */
+    /**
+     * Serves one request; records its action, principal and bucket in {@code trace} as they become known. A request
+     * with an {@code Origin} gets the CORS headers of the bucket's matching rule, on errors too.
+     */
     public S3Response process(RequestHead head, S3Request.RequestBody body, RequestTrace trace) {
         if (OstorParser.isOstor(head)) {
             return ostor.process(head, trace);
         }
+        return cors.decorate(head, serve(head, body, trace));
+    }
+
+    private S3Response serve(RequestHead head, S3Request.RequestBody body, RequestTrace trace) {
         try {
             S3Operation op = null;
             S3Exception unparsable = null;
@@ -59,10 +69,19 @@ public class S3Pipeline {
             if (unparsable != null) {
                 throw verified.principal().isAnonymous() ? new S3Exception(S3ErrorCode.ACCESS_DENIED) : unparsable;
             }
-            BucketInfo bucket = authorizer.authorize(op, verified.principal(), trace);
-            BodyThrottle throttle = admit(op, verified, bucket);
-            S3Response response = dispatcher.dispatch(op, new S3Request(head, verified, bucket, body));
-            return throttle == null ? response : response.throttle(throttle);
+            S3Authorizer.Authorized target = authorizer.authorize(op, verified.principal(), trace);
+            try {
+                BucketInfo bucket = target.bucket();
+                BodyThrottle throttle = admit(op, verified, bucket);
+                S3Response response = dispatcher.dispatch(op,
+                        new S3Request(head, verified, bucket, body, target.object(), target.reader()));
+                return throttle == null ? response : response.throttle(throttle);
+            } catch (Throwable failure) {
+                if (target.reader() != null) { // not handed over to a response: close it (closing twice is harmless)
+                    target.reader().close();
+                }
+                throw failure;
+            }
         } catch (Throwable failure) {
             return error(failure, head);
         }

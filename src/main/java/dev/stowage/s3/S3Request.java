@@ -4,13 +4,23 @@ import dev.stowage.auth.Principal;
 import dev.stowage.auth.VerifiedRequest;
 import dev.stowage.http.RequestHead;
 import dev.stowage.store.BucketInfo;
+import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectReader;
 import java.io.InputStream;
 
 /**
  * A request that has been parsed, authenticated and authorized: what a handler works from. {@code bucket} is the
  * addressed bucket's facts when the operation has one that exists (null for ListBuckets and CreateBucket).
+ * {@code object} is the addressed object as authorization found it, for operations its ACL decides (GetObject,
+ * HeadObject, the object ?acl and ?tagging operations; null otherwise); for GetObject {@code reader} holds it open
+ * (the handler takes it over), so the object is read once.
  */
-public record S3Request(RequestHead head, VerifiedRequest verified, BucketInfo bucket, RequestBody rawBody) {
+public record S3Request(RequestHead head, VerifiedRequest verified, BucketInfo bucket, RequestBody rawBody,
+        ObjectInfo object, ObjectReader reader) {
+
+    public S3Request(RequestHead head, VerifiedRequest verified, BucketInfo bucket, RequestBody rawBody) {
+        this(head, verified, bucket, rawBody, null, null);
+    }
 
     public Principal principal() {
         return verified.principal();

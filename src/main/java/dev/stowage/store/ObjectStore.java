@@ -3,6 +3,7 @@ package dev.stowage.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,20 @@ import java.util.Optional;
 public interface ObjectStore {
 
     /** Creates a bucket. Throws {@link BucketAlreadyExistsException} when the name is taken. */
-    BucketInfo createBucket(String bucket, String ownerId, String location) throws IOException;
+    default BucketInfo createBucket(String bucket, String ownerId, String location) throws IOException {
+        return createBucket(bucket, ownerId, location, Map.of());
+    }
+
+    /** Creates a bucket with initial {@link BucketInfo#settings() settings}, all in one durable step. */
+    BucketInfo createBucket(String bucket, String ownerId, String location, Map<String, String> settings)
+            throws IOException;
+
+    /**
+     * Changes some of a bucket's {@link BucketInfo#settings() settings} durably (a null value removes that
+     * setting) and returns the bucket's new facts; {@link NoSuchBucketException}. Concurrent updates of one bucket
+     * in one process apply one after the other.
+     */
+    BucketInfo updateBucket(String bucket, Map<String, String> changes) throws IOException;
 
     /** Bucket facts, or {@link NoSuchBucketException}. */
     BucketInfo bucket(String bucket) throws IOException;
@@ -44,6 +58,14 @@ public interface ObjectStore {
      * even if the key is overwritten or deleted meanwhile. Callers close it.
      */
     ObjectReader openObject(String bucket, String key) throws IOException;
+
+    /**
+     * Changes some of an object's {@link ObjectAttributes#system() system facts} (a null value removes that fact)
+     * without changing its bytes, ETag or modification time, and returns its new metadata; {@link
+     * NoSuchKeyException}. Atomic like a put: a reader sees the object before or after the change. An overwrite of
+     * the key meanwhile wins (the change is then applied to the new object).
+     */
+    ObjectInfo updateObjectSystem(String bucket, String key, Map<String, String> changes) throws IOException;
 
     /** Deletes an object; returns false when there was none. */
     boolean deleteObject(String bucket, String key) throws IOException;

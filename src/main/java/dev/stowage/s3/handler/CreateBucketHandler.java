@@ -7,6 +7,10 @@ import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.CreateBucket;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.AccessControlList;
+import dev.stowage.s3.access.AclHeaders;
+import dev.stowage.s3.access.BucketAccess;
+import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.s3.xml.XmlRequestReader;
@@ -15,6 +19,7 @@ import dev.stowage.store.BucketInfo;
 import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,20 +35,24 @@ public class CreateBucketHandler implements S3Handler<CreateBucket> {
     private final ObjectStore store;
     private final Accounts accounts;
     private final StowageConfig config;
+    private final GranteeResolver grantees;
 
-    public CreateBucketHandler(ObjectStore store, Accounts accounts, StowageConfig config) {
+    public CreateBucketHandler(ObjectStore store, Accounts accounts, StowageConfig config, GranteeResolver grantees) {
         this.store = store;
         this.accounts = accounts;
         this.config = config;
+        this.grantees = grantees;
     }
 
     @Override
     public S3Response handle(CreateBucket op, S3Request request) throws IOException {
         String location = readLocation(request);
         String owner = request.principal().userId();
+        AccessControlList acl = AclHeaders.parse(request.head(), owner, null, grantees);
+        Map<String, String> settings = acl == null ? Map.of() : Map.of(BucketAccess.ACL, acl.encode());
         BucketInfo created;
         try {
-            created = store.createBucket(op.bucket(), owner, location == null ? config.region() : location);
+            created = store.createBucket(op.bucket(), owner, location == null ? config.region() : location, settings);
         } catch (BucketAlreadyExistsException e) {
             BucketInfo existing = store.bucket(op.bucket());
             S3ErrorCode code = owner.equals(existing.ownerId())

@@ -21,7 +21,8 @@ public class GetObjectHandler implements S3Handler<GetObject> {
 
     @Override
     public S3Response handle(GetObject op, S3Request request) throws IOException {
-        ObjectReader reader = store.openObject(op.bucket(), op.key());
+        // authorization opened the object to check its ACL: read that one
+        ObjectReader reader = request.reader() != null ? request.reader() : store.openObject(op.bucket(), op.key());
         try {
             ObjectInfo info = reader.info();
             ObjectResponses.checkPreconditions(request.head(), info);

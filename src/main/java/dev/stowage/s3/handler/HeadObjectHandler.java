@@ -20,7 +20,7 @@ public class HeadObjectHandler implements S3Handler<HeadObject> {
 
     @Override
     public S3Response handle(HeadObject op, S3Request request) throws IOException {
-        ObjectInfo info = store.headObject(op.bucket(), op.key());
+        ObjectInfo info = request.object() != null ? request.object() : store.headObject(op.bucket(), op.key());
         ObjectResponses.checkPreconditions(request.head(), info);
         ObjectResponses.ByteRange range = ObjectResponses.range(request.head().header(S3Headers.RANGE), info.size());
         S3Response response = ObjectResponses.objectHeaders(S3Response.status(range == null ? 200 : 206), info,

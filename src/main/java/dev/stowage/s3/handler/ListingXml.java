@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.BucketInfo;
 import dev.stowage.store.ListPage;
@@ -24,7 +25,8 @@ final class ListingXml {
                     .element("ETag", '"' + info.etag() + '"')
                     .element("Size", info.size());
             if (withOwner) {
-                xml.open("Owner").element("ID", owner.ownerId()).element("DisplayName", owner.ownerId()).close("Owner");
+                String id = ObjectAccess.owner(info, owner);
+                xml.open("Owner").element("ID", id).element("DisplayName", id).close("Owner");
             }
             xml.element("StorageClass", "STANDARD").close("Contents");
         }

@@ -4,8 +4,10 @@ import dev.stowage.http.RequestHead;
 import dev.stowage.s3.HttpDates;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
+import dev.stowage.s3.tagging.TagSet;
 import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectInfo;
 import java.time.Instant;
@@ -155,6 +157,10 @@ final class ObjectResponses {
                 .header(S3Headers.EXPIRES_OUT, override(head, "response-expires", a.expires()));
         for (Map.Entry<String, String> m : a.userMetadata().entrySet()) {
             response.header(S3Headers.X_AMZ_META_PREFIX + m.getKey(), m.getValue());
+        }
+        TagSet tags = ObjectAccess.tags(info);
+        if (!tags.isEmpty()) {
+            response.header(S3Headers.X_AMZ_TAGGING_COUNT_OUT, Integer.toString(tags.size()));
         }
         return response;
     }

@@ -15,6 +15,7 @@ import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.PutObject;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.store.ObjectAttributes;
@@ -35,10 +36,12 @@ public class PutObjectHandler implements S3Handler<PutObject> {
 
     private final ObjectStore store;
     private final StowageConfig config;
+    private final ObjectAccess access;
 
-    public PutObjectHandler(ObjectStore store, StowageConfig config) {
+    public PutObjectHandler(ObjectStore store, StowageConfig config, ObjectAccess access) {
         this.store = store;
         this.config = config;
+        this.access = access;
     }
 
     @Override
@@ -54,7 +57,8 @@ public class PutObjectHandler implements S3Handler<PutObject> {
                     .element("MaxSizeAllowed", Long.toString(config.requests().maxObjectSize()));
         }
         byte[] md5 = contentMd5(head.header(CONTENT_MD5));
-        ObjectAttributes attributes = attributes(head);
+        ObjectAttributes attributes = attributes(head)
+                .withSystem(access.fromRequestHeaders(head, request.principal(), request.bucket()));
         ObjectInfo info = store.putObject(op.bucket(), op.key(), request.body(), length, md5, attributes);
         return S3Response.ok().header(S3Headers.ETAG_OUT, '"' + info.etag() + '"');
     }

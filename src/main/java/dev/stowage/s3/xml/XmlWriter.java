@@ -20,6 +20,18 @@ public final class XmlWriter {
         return this;
     }
 
+    /** Opens an element with attributes, given as name, value pairs (values escaped). */
+    public XmlWriter open(String name, String... attributes) {
+        out.append('<').append(name);
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            out.append(' ').append(attributes[i]).append("=\"");
+            escape(attributes[i + 1]);
+            out.append('"');
+        }
+        out.append('>');
+        return this;
+    }
+
     /** Opens the document element in the S3 namespace. */
     public XmlWriter openRoot(String name) {
         out.append('<').append(name).append(" xmlns=\"").append(S3_NS).append("\">");

@@ -59,6 +59,15 @@ final class BucketCache {
 
     /** Records a bucket this process just created. */
     void created(BucketInfo info) throws IOException {
+        remember(info);
+    }
+
+    /** Records new facts of a bucket this process just rewrote. */
+    void updated(BucketInfo info) throws IOException {
+        remember(info);
+    }
+
+    private void remember(BucketInfo info) throws IOException {
         Object fileKey;
         try {
             fileKey = Files.readAttributes(layout.bucketFile(info.name()), BasicFileAttributes.class).fileKey();

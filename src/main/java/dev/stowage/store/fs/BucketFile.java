@@ -6,13 +6,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code bucket.json}: a flat JSON object of the bucket's facts, written and read by hand so no reflection is
  * involved. Example: {@code {"name":"photos","ownerId":"alice","created":"2025-01-02T03:04:05Z",
- * "epoch":8472612,"location":"us-east-1"}}.
+ * "epoch":8472612,"location":"us-east-1"}}. The bucket's {@link BucketInfo#settings() settings} follow as more
+ * string fields, by name ({@code "acl":"..."}); any field other than the five above is a setting.
  */
 final class BucketFile {
+    private static final Set<String> CORE_FIELDS = Set.of("name", "ownerId", "created", "epoch", "location");
+
     private BucketFile() {}
 
     static byte[] encode(BucketInfo b) {
@@ -22,15 +27,28 @@ final class BucketFile {
         field(out, "created", b.created().toString()).append(',');
         quote(out, "epoch").append(':').append(b.epoch()).append(',');
         field(out, "location", b.location());
+        for (Map.Entry<String, String> setting : new TreeMap<>(b.settings()).entrySet()) {
+            if (CORE_FIELDS.contains(setting.getKey())) {
+                throw new IllegalArgumentException("a bucket setting may not be named " + setting.getKey());
+            }
+            out.append(',');
+            field(out, setting.getKey(), setting.getValue());
+        }
         return out.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static BucketInfo decode(byte[] json) {
         Map<String, Object> m = new Parser(new String(json, StandardCharsets.UTF_8)).object();
         try {
+            Map<String, String> settings = new TreeMap<>();
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                if (!CORE_FIELDS.contains(e.getKey()) && e.getValue() != null) {
+                    settings.put(e.getKey(), (String) e.getValue());
+                }
+            }
             return new BucketInfo((String) m.get("name"), (String) m.get("ownerId"),
                     Instant.parse((String) m.get("created")), ((Number) m.get("epoch")).longValue(),
-                    (String) m.get("location"));
+                    (String) m.get("location"), settings);
         } catch (ClassCastException | NullPointerException | DateTimeParseException e) {
             throw new IllegalArgumentException("bad bucket.json: " + e.getMessage());
         }

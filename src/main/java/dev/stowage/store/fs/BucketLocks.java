@@ -2,6 +2,7 @@ package dev.stowage.store.fs;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -10,7 +11,31 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * bucket's removal. So an object whose put returned is never lost with a bucket deleted at the same moment.
  */
 final class BucketLocks {
+    /** Stripes of the per-key commit locks: enough that unrelated keys rarely share one. */
+    private static final int KEY_STRIPES = 256;
+
     private final ConcurrentHashMap<String, ReentrantReadWriteLock> locks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ReentrantLock> settings = new ConcurrentHashMap<>();
+    private final ReentrantLock[] keys = new ReentrantLock[KEY_STRIPES];
+
+    BucketLocks() {
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = new ReentrantLock();
+        }
+    }
+
+    /**
+     * Held around the rename that makes an object visible, so a conditional commit (an attribute rewrite that
+     * must not undo a put that came in between) can check and rename in one step.
+     */
+    Lock key(String bucket, String key) {
+        return keys[Math.floorMod(31 * bucket.hashCode() + key.hashCode(), KEY_STRIPES)];
+    }
+
+    /** Serialises this process's read-modify-write updates of a bucket's bucket.json. */
+    Lock settings(String bucket) {
+        return settings.computeIfAbsent(bucket, b -> new ReentrantLock());
+    }
 
     Lock commit(String bucket) {
         return lock(bucket).readLock();

@@ -47,6 +47,16 @@ final class FsObjectReader implements ObjectReader {
         }
     }
 
+    /** The open file, header included. */
+    FileChannel channel() {
+        return channel;
+    }
+
+    /** Where the object's bytes start in the file: the header's length. */
+    long dataStart() {
+        return dataStart;
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();

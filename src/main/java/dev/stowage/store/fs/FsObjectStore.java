@@ -21,12 +21,15 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
 import org.jboss.logging.Logger;
@@ -44,6 +47,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final int LISTING_MIN_KEPT = 512;
     /** Directory entries kept in memory over all directories, for listings of large quiet directories. */
     private static final int LISTING_MAX_KEPT = 200_000;
+    /** How often an attribute update starts over when the object is overwritten under it. */
+    private static final int UPDATE_ATTEMPTS = 8;
 
     private final DataLayout layout;
     private final Clock clock;
@@ -81,13 +86,14 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     }
 
     @Override
-    public BucketInfo createBucket(String bucket, String ownerId, String location) throws IOException {
+    public BucketInfo createBucket(String bucket, String ownerId, String location, Map<String, String> settings)
+            throws IOException {
         Path target = layout.bucketDir(bucket);
         if (Files.exists(target)) {
             throw alreadyExists(bucket);
         }
         BucketInfo info = new BucketInfo(bucket, ownerId, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                newEpoch(), location);
+                newEpoch(), location, settings);
         Path staging = temp.newPath("bucket");
         try {
             Files.createDirectory(staging);
@@ -138,6 +144,38 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     public BucketInfo bucket(String bucket) throws IOException {
         DataLayout.checkBucketName(bucket);
         return buckets.get(bucket);
+    }
+
+    @Override
+    public BucketInfo updateBucket(String bucket, Map<String, String> changes) throws IOException {
+        DataLayout.checkBucketName(bucket);
+        Lock commit = locks.commit(bucket);
+        Lock update = locks.settings(bucket);
+        commit.lock();
+        update.lock();
+        try {
+            BucketInfo current;
+            try {
+                current = BucketCache.read(layout.bucketFile(bucket));
+            } catch (NoSuchFileException e) {
+                buckets.deleted(bucket);
+                throw new NoSuchBucketException(bucket);
+            }
+            BucketInfo next = current.withSettings(changes);
+            byte[] json = BucketFile.encode(next);
+            try {
+                DurableFiles.replace(temp.newPath("bucket-json"), layout.bucketFile(bucket), layout.bucketDir(bucket),
+                        channel -> writeAll(channel, json));
+            } catch (NoSuchFileException e) { // deleted by another process meanwhile
+                buckets.deleted(bucket);
+                throw new NoSuchBucketException(bucket);
+            }
+            buckets.updated(next);
+            return next;
+        } finally {
+            update.unlock();
+            commit.unlock();
+        }
     }
 
     @Override
@@ -204,18 +242,111 @@ public final class FsObjectStore implements ObjectStore, Closeable {
      * follow an object's change follows it once.
      */
     private void commitObject(String bucket, Path tempFile, Path target, ObjectInfo info) throws IOException {
+        commitObject(bucket, tempFile, target, info, null);
+    }
+
+    /**
+     * As {@link #commitObject(String, Path, Path, ObjectInfo)}, but only while {@code target} is still the file
+     * {@code expectedFile} (a file key) names; returns false, the temp file removed, when it was replaced or
+     * deleted meanwhile. Null {@code expectedFile}: unconditional.
+     */
+    private boolean commitObject(String bucket, Path tempFile, Path target, ObjectInfo info, Object expectedFile)
+            throws IOException {
         Path objects = layout.objectsDir(bucket);
         Lock lock = locks.commit(bucket);
+        Lock keyLock = locks.key(bucket, info.key());
         lock.lock();
+        keyLock.lock();
         try {
+            if (expectedFile != null && !expectedFile.equals(fileKey(target))) {
+                DurableFiles.deleteQuietly(tempFile);
+                return false;
+            }
             DurableFiles.commit(tempFile, target, objects);
+            return true;
         } catch (NoSuchFileException e) {
             if (!Files.isDirectory(objects)) {
                 throw new NoSuchBucketException(bucket);
             }
             throw e;
         } finally {
+            keyLock.unlock();
             lock.unlock();
+        }
+    }
+
+    /** The identity of the file at {@code path} (inode and device), or null when there is none. */
+    private static Object fileKey(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public ObjectInfo updateObjectSystem(String bucket, String key, Map<String, String> changes) throws IOException {
+        byte[] keyBytes = KeyPaths.keyBytes(key);
+        Path target = objectFile(bucket, key);
+        for (int attempt = 1; ; attempt++) {
+            if (attempt > UPDATE_ATTEMPTS) {
+                throw new IOException("object " + key + " kept changing while its attributes were updated");
+            }
+            Object before = fileKey(target);
+            FsObjectReader reader = files.open(target);
+            if (reader == null || before == null) {
+                if (reader != null) {
+                    reader.close();
+                }
+                throw noSuchKey(bucket, key);
+            }
+            try (reader) {
+                if (!reader.info().key().equals(key)) {
+                    throw noSuchKey(bucket, key);
+                }
+                if (!before.equals(fileKey(target))) {
+                    continue; // replaced between the stat and the open: look again
+                }
+                ObjectInfo old = reader.info();
+                Map<String, String> system = new LinkedHashMap<>(old.attributes().system());
+                for (Map.Entry<String, String> change : changes.entrySet()) {
+                    if (change.getValue() == null) {
+                        system.remove(change.getKey());
+                    } else {
+                        system.put(change.getKey(), change.getValue());
+                    }
+                }
+                ObjectAttributes attributes = old.attributes().withSystem(system);
+                ByteBuffer oldHeader = ByteBuffer.allocate((int) reader.dataStart());
+                while (oldHeader.hasRemaining()) {
+                    if (reader.channel().read(oldHeader, oldHeader.position()) < 0) {
+                        throw new CorruptObjectException("file ends inside its header");
+                    }
+                }
+                byte[] header = ObjectHeader.rebuild(oldHeader.flip(), keyBytes, attributes);
+                Path tempFile = temp.newPath("update");
+                DurableFiles.write(tempFile, out -> {
+                    writeAll(out, header);
+                    copyBytes(reader.channel(), reader.dataStart(), old.size(), out);
+                    return null;
+                });
+                ObjectInfo updated = new ObjectInfo(key, old.size(), old.etag(), old.lastModified(), attributes);
+                if (commitObject(bucket, tempFile, target, updated, before)) {
+                    return updated;
+                }
+            }
+        }
+    }
+
+    /** Copies {@code length} bytes from {@code from} at {@code position} to the end of {@code to}. */
+    private static void copyBytes(FileChannel from, long position, long length, FileChannel to) throws IOException {
+        long done = 0;
+        while (done < length) {
+            long n = from.transferTo(position + done, length - done, to);
+            if (n <= 0) {
+                throw new CorruptObjectException("object file shorter than its header says");
+            }
+            done += n;
         }
     }
 

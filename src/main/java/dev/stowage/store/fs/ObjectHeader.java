@@ -94,6 +94,18 @@ final class ObjectHeader {
         b.putLong(MODIFIED_AT, lastModifiedMillis);
     }
 
+    /**
+     * A new header for the same bytes with other attributes: size, digest and modification time are copied from
+     * {@code old} (a whole header, as {@link #parse} takes it).
+     */
+    static byte[] rebuild(ByteBuffer old, byte[] key, ObjectAttributes attributes) {
+        byte[] header = template(key, attributes);
+        byte[] md5 = new byte[16];
+        old.get(MD5_AT, md5);
+        complete(header, old.getLong(SIZE_AT), md5, old.getLong(MODIFIED_AT));
+        return header;
+    }
+
     /** The header's length, from at least {@link #PREAMBLE} bytes at the start of a file. */
     static int length(ByteBuffer start) throws CorruptObjectException {
         if (start.limit() < PREAMBLE || start.getInt(0) != MAGIC) {

@@ -1,0 +1,82 @@
+package dev.stowage.s3.access;
+
+import dev.stowage.auth.Principal;
+import dev.stowage.http.RequestHead;
+import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.tagging.TagSet;
+import dev.stowage.store.BucketInfo;
+import dev.stowage.store.ObjectInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An object's owner, ACL and tags, kept as {@link dev.stowage.store.ObjectAttributes#system() system facts} in its
+ * header:
+ *
+ * <ul>
+ *   <li>{@value #OWNER}: the canonical id of the user who wrote the object (absent on objects written before ACLs
+ *       existed, and for anonymous writes into a public-read-write bucket: the bucket's owner then owns it);
+ *   <li>{@value #ACL}: its grants ({@link AccessControlList#encode}); absent means the owner's FULL_CONTROL alone;
+ *   <li>{@value #TAGS}: its tags ({@link TagSet#encode}); absent means none.
+ * </ul>
+ *
+ * Every path that creates an object (PutObject; CopyObject and CreateMultipartUpload with their own headers) takes
+ * its facts from {@link #fromRequestHeaders}.
+ */
+@ApplicationScoped
+public class ObjectAccess {
+    public static final String OWNER = "owner";
+    public static final String ACL = "acl";
+    public static final String TAGS = "tags";
+
+    private final GranteeResolver resolver;
+
+    public ObjectAccess(GranteeResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /**
+     * The system facts of an object that {@code writer} creates in {@code bucket} with this request's headers:
+     * its owner, the ACL of {@code x-amz-acl} / {@code x-amz-grant-*} and the tags of {@code x-amz-tagging}, all
+     * validated (the S3 errors AWS gives). Users named by grants are resolved now; without grant headers nothing
+     * leaves memory.
+     */
+    public Map<String, String> fromRequestHeaders(RequestHead head, Principal writer, BucketInfo bucket) {
+        Map<String, String> facts = new LinkedHashMap<>(4);
+        String owner = writer.isAnonymous() ? bucket.ownerId() : writer.userId();
+        facts.put(OWNER, owner);
+        if (AclHeaders.present(head)) {
+            AccessControlList acl = AclHeaders.parse(head, owner, bucket.ownerId(), resolver);
+            facts.put(ACL, acl.encode());
+        }
+        TagSet tags = TagSet.fromHeader(head.header(S3Headers.X_AMZ_TAGGING));
+        if (!tags.isEmpty()) {
+            facts.put(TAGS, tags.encode());
+        }
+        return facts;
+    }
+
+    /** The object's owner: the {@value #OWNER} fact, or the bucket's owner for objects without one. */
+    public static String owner(ObjectInfo object, BucketInfo bucket) {
+        String owner = object.attributes().system().get(OWNER);
+        return owner != null ? owner : bucket.ownerId();
+    }
+
+    public static AccessControlList acl(ObjectInfo object, BucketInfo bucket) {
+        return AccessControlList.decode(object.attributes().system().get(ACL), owner(object, bucket));
+    }
+
+    public static TagSet tags(ObjectInfo object) {
+        return TagSet.decode(object.attributes().system().get(TAGS));
+    }
+
+    /**
+     * Whether the caller ({@code userId} null when anonymous) may do what {@code needed} allows on the object: its
+     * owner always may (no ACL is decoded then); anyone else by a grant.
+     */
+    public static boolean allows(ObjectInfo object, BucketInfo bucket, String userId, AclPermission needed) {
+        String owner = owner(object, bucket);
+        return (userId != null && userId.equals(owner)) || acl(object, bucket).allows(userId, needed);
+    }
+}
