@@ -187,6 +187,65 @@ public abstract class ObjectStoreContractTest {
         assertEquals(List.of(), store.listBuckets());
     }
 
+    // ---- bucket settings and object system facts (ACLs, tags, CORS)
+
+    @Test
+    void updateBucket_changesSettingsDurablyAndKeepsTheOtherFacts() throws IOException {
+        BucketInfo created = store.createBucket(BUCKET, "owner-1", "eu-west-1", Map.of("acl", "READ:g:x"));
+        assertEquals(Map.of("acl", "READ:g:x"), created.settings());
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("acl", null);
+        changes.put("tags", "a=1&b=\"quoted\" é 😀");
+        BucketInfo updated = store.updateBucket(BUCKET, changes);
+        assertEquals(new BucketInfo(BUCKET, "owner-1", NOW, created.epoch(), "eu-west-1", Map.of("tags", "a=1&b=\"quoted\" é 😀")),
+                updated);
+        assertEquals(updated, store.bucket(BUCKET));
+        ObjectStore reopened = newStore(dataRoot(), clock);
+        try {
+            assertEquals(updated, reopened.bucket(BUCKET));
+        } finally {
+            if (reopened instanceof Closeable c) {
+                c.close();
+            }
+        }
+        assertThrows(NoSuchBucketException.class, () -> store.updateBucket("no-such-bucket", Map.of("acl", "")));
+    }
+
+    @Test
+    void updateObjectSystem_changesFactsButNotBytesEtagOrTime() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        byte[] body = new byte[300_000];
+        new Random(3).nextBytes(body);
+        ObjectAttributes attrs = new ObjectAttributes("text/plain", null, null, null, null, null, Map.of("m", "v"),
+                Map.of("owner", "alice", "tags", "a=1"));
+        ObjectInfo put = store.putObject(BUCKET, "k", new ByteArrayInputStream(body), body.length, null, attrs);
+        clock.set(NOW.plusSeconds(60));
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("tags", null);
+        changes.put("acl", "READ:g:all");
+        ObjectInfo updated = store.updateObjectSystem(BUCKET, "k", changes);
+        ObjectAttributes expectedAttrs = attrs.withSystem(Map.of("owner", "alice", "acl", "READ:g:all"));
+        assertEquals(new ObjectInfo("k", put.size(), put.etag(), put.lastModified(), expectedAttrs), updated);
+        assertEquals(updated, store.headObject(BUCKET, "k"));
+        try (ObjectReader r = store.openObject(BUCKET, "k")) {
+            assertArrayEquals(body, readAll(r));
+        }
+        assertThrows(NoSuchKeyException.class, () -> store.updateObjectSystem(BUCKET, "missing", Map.of("acl", "")));
+    }
+
+    @Test
+    void updateObjectSystem_readerOpenBefore_keepsTheOldVersion() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        byte[] body = "kept".getBytes(StandardCharsets.UTF_8);
+        store.putObject(BUCKET, "k", new ByteArrayInputStream(body), body.length, null, ObjectAttributes.NONE);
+        try (ObjectReader old = store.openObject(BUCKET, "k")) {
+            store.updateObjectSystem(BUCKET, "k", Map.of("tags", "x=y"));
+            assertEquals(Map.of(), old.info().attributes().system());
+            assertArrayEquals(body, readAll(old));
+        }
+        assertEquals(Map.of("tags", "x=y"), store.headObject(BUCKET, "k").attributes().system());
+    }
+
     // ---- objects
 
     @Test
