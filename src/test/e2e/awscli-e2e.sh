@@ -318,6 +318,56 @@ ok "s3 ls after rb" s3 ls
 ! grep -q " $B" "$WORK/out" || fail "s3 ls after rb: bucket still listed: $(cat "$WORK/out")"
 pass "s3 rb removes the empty bucket"
 
+# ---- access control, tagging and CORS (ACL / tagging / CORS issue) ------------------------------------------
+
+BA="$B-acl"
+ok "s3api create-bucket (acl)" s3api create-bucket --bucket "$BA"
+printf 'public bytes\n' >"$WORK/up/public.txt"
+ok "s3api put-object (acl)" s3api put-object --bucket "$BA" --key public.txt --body "$WORK/up/public.txt"
+code=$(curl -sS -m "$CMD_TIMEOUT" -o "$WORK/down/anon.xml" -w '%{http_code}' "$ENDPOINT/$BA/public.txt")
+[ "$code" = "403" ] && grep -q '<Code>AccessDenied</Code>' "$WORK/down/anon.xml" \
+  || fail "unsigned GET of a private object: HTTP $code, expected 403 AccessDenied"
+ok "s3api put-object-acl --acl public-read" s3api put-object-acl --bucket "$BA" --key public.txt --acl public-read
+ok "s3api get-object-acl" s3api get-object-acl --bucket "$BA" --key public.txt
+json_check "get-object-acl: expected FULL_CONTROL for the owner and READ for AllUsers" \
+  "[(g['Permission'], g['Grantee'].get('URI', g['Grantee'].get('ID'))) for g in j['Grants']] == [('FULL_CONTROL', j['Owner']['ID']), ('READ', 'http://acs.amazonaws.com/groups/global/AllUsers')]"
+curl -fsS -m "$CMD_TIMEOUT" -o "$WORK/down/public.txt" "$ENDPOINT/$BA/public.txt" || fail "unsigned GET of a public-read object failed"
+cmp "$WORK/up/public.txt" "$WORK/down/public.txt" || fail "unsigned GET of a public-read object: body differs"
+pass "put-object-acl --acl public-read: get-object-acl shows the grants, an unsigned curl GET reads the object"
+
+ok "s3api put-object-tagging" s3api put-object-tagging --bucket "$BA" --key public.txt \
+  --tagging 'TagSet=[{Key=project,Value=blue sky},{Key=team,Value=storage}]'
+ok "s3api get-object-tagging" s3api get-object-tagging --bucket "$BA" --key public.txt
+json_check "get-object-tagging: unexpected tags" \
+  "j['TagSet'] == [{'Key': 'project', 'Value': 'blue sky'}, {'Key': 'team', 'Value': 'storage'}]"
+ok "s3api get-object (tag count)" s3api get-object --bucket "$BA" --key public.txt "$WORK/down/tagged.txt"
+json_check "get-object: expected TagCount 2" "j.get('TagCount') == 2"
+pass "put-object-tagging / get-object-tagging round trip; GET shows x-amz-tagging-count"
+
+cat >"$WORK/cors.json" <<'CORS'
+{"CORSRules": [{"ID": "browser", "AllowedOrigins": ["https://app.example.com"], "AllowedMethods": ["GET", "PUT"],
+  "AllowedHeaders": ["content-type"], "ExposeHeaders": ["ETag"], "MaxAgeSeconds": 600}]}
+CORS
+ok "s3api put-bucket-cors" s3api put-bucket-cors --bucket "$BA" --cors-configuration "file://$WORK/cors.json"
+ok "s3api get-bucket-cors" s3api get-bucket-cors --bucket "$BA"
+json_check "get-bucket-cors: unexpected rules" \
+  "j['CORSRules'] == [{'ID': 'browser', 'AllowedHeaders': ['content-type'], 'AllowedMethods': ['GET', 'PUT'], 'AllowedOrigins': ['https://app.example.com'], 'ExposeHeaders': ['ETag'], 'MaxAgeSeconds': 600}]"
+code=$(curl -sS -m "$CMD_TIMEOUT" -o /dev/null -D "$WORK/down/preflight.h" -w '%{http_code}' -X OPTIONS \
+  -H 'Origin: https://app.example.com' -H 'Access-Control-Request-Method: PUT' \
+  -H 'Access-Control-Request-Headers: Content-Type' "$ENDPOINT/$BA/upload.bin")
+[ "$code" = "200" ] || fail "CORS preflight: HTTP $code, expected 200"
+grep -qi '^Access-Control-Allow-Origin: https://app.example.com' "$WORK/down/preflight.h" \
+  && grep -qi '^Access-Control-Allow-Methods: GET, PUT' "$WORK/down/preflight.h" \
+  && grep -qi '^Access-Control-Max-Age: 600' "$WORK/down/preflight.h" \
+  || fail "CORS preflight: missing headers: $(cat "$WORK/down/preflight.h")"
+code=$(curl -sS -m "$CMD_TIMEOUT" -o /dev/null -w '%{http_code}' -X OPTIONS \
+  -H 'Origin: https://evil.example' -H 'Access-Control-Request-Method: PUT' "$ENDPOINT/$BA/upload.bin")
+[ "$code" = "403" ] || fail "CORS preflight from an unlisted origin: HTTP $code, expected 403"
+pass "put-bucket-cors / get-bucket-cors round trip; curl -X OPTIONS preflight allowed for the rule's origin only"
+
+ok "s3 rm (acl)" s3 rm "s3://$BA" --recursive
+ok "s3 rb (acl)" s3 rb "s3://$BA"
+
 # ---- no temp files left ----------------------------------------------------------------------------------
 
 leftover=$(find "$DATA/tmp" -mindepth 2 -type f -print -quit 2>/dev/null || true)
