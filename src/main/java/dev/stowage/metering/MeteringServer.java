@@ -10,6 +10,7 @@ import dev.stowage.metering.utapi.UtapiError;
 import dev.stowage.s3.error.S3Exception;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -118,7 +119,12 @@ public class MeteringServer {
                 }
                 return cloudstack.handle(params);
             }
-            RequestHead head = heads.parse(request.method().name(), uri, request.headers(), nextRequestId());
+            MultiMap headers = request.headers();
+            if (headers.get("Host") == null && request.authority() != null) {
+                // HTTP/2 carries the host as :authority; SigV4 signs it as host
+                headers = MultiMap.caseInsensitiveMultiMap().addAll(headers).add("Host", request.authority().toString());
+            }
+            RequestHead head = heads.parse(request.method().name(), uri, headers, nextRequestId());
             return utapi.handle(head, body);
         } catch (S3Exception | IllegalArgumentException e) {
             return ListMetricsError.malformed();

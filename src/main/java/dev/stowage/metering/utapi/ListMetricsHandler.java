@@ -16,6 +16,7 @@ import dev.stowage.s3.error.S3Exception;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,7 @@ public class ListMetricsHandler {
     private final Permissions permissions;
     private final Clock clock;
 
+    @Inject
     public ListMetricsHandler(RequestAuthenticator authenticator, MeteringLedger ledger, Accounts accounts,
             Permissions permissions) {
         this(authenticator, ledger, accounts, permissions, Clock.systemUTC());
@@ -103,6 +105,8 @@ public class ListMetricsHandler {
             }
             return verified.principal();
         } catch (S3Exception e) {
+            LOG.debugf("UTAPI request %s refused: %s %s %s", head.requestId(), e.error().code(), e.getMessage(),
+                    e.extraElements());
             throw new UtapiException(switch (e.error().code()) {
                 case "InvalidAccessKeyId" -> UtapiError.INVALID_ACCESS_KEY_ID;
                 case "SignatureDoesNotMatch", "XAmzContentSHA256Mismatch", "BadDigest" ->
