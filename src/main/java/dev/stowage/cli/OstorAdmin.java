@@ -61,6 +61,12 @@ final class OstorAdmin {
         client.send("POST", USERS + "&" + who.queryParameter() + "&revokeKey=" + UserSelector.encode(accessKeyId));
     }
 
+    /** {@code POST ...&grantPermission=P} or {@code ...&revokePermission=P}. */
+    void setPermission(UserSelector who, String permission, boolean granted) {
+        client.send("POST", USERS + "&" + who.queryParameter() + (granted ? "&grantPermission=" : "&revokePermission=")
+                + UserSelector.encode(permission));
+    }
+
     /** {@code DELETE /?ostor-users&emailAddress=E} (or {@code &id=ID}). */
     void deleteUser(UserSelector who) {
         client.send("DELETE", USERS + "&" + who.queryParameter());

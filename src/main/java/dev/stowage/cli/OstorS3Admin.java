@@ -32,6 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
             LimitCommands.SetLimits.class,
             LimitCommands.QueryLimits.class,
             LimitCommands.RmLimits.class,
+            UserCommands.GrantPermission.class,
+            UserCommands.RevokePermission.class,
+            ExportUsage.class,
         },
         footerHeading = "%n",
         footer = {

@@ -214,4 +214,32 @@ final class UserCommands {
             print(out, Formats.bucketsTable(admin.listBuckets(owner)));
         }
     }
+
+    // --- Metering: the utapi:ListMetrics permission (README "Metering and billing") ---
+
+    @Command(name = "grant-permission", mixinStandardHelpOptions = true,
+            description = "Grants a user a permission: utapi:ListMetrics lets it read its own metrics through UTAPI.")
+    static final class GrantPermission extends OneUserCommand {
+        @Option(names = {"-p", "--permission"}, paramLabel = "PERMISSION", required = true,
+                description = "The permission: utapi:ListMetrics.")
+        String permission;
+
+        @Override
+        void run(OstorAdmin admin, PrintWriter out) {
+            admin.setPermission(who, permission.strip(), true);
+        }
+    }
+
+    @Command(name = "revoke-permission", mixinStandardHelpOptions = true,
+            description = "Revokes a permission granted with grant-permission.")
+    static final class RevokePermission extends OneUserCommand {
+        @Option(names = {"-p", "--permission"}, paramLabel = "PERMISSION", required = true,
+                description = "The permission: utapi:ListMetrics.")
+        String permission;
+
+        @Override
+        void run(OstorAdmin admin, PrintWriter out) {
+            admin.setPermission(who, permission.strip(), false);
+        }
+    }
 }

@@ -41,6 +41,17 @@ public interface StowageConfig {
     /** How ops and bandwidth limits are enforced. */
     Limits limits();
 
+    // --- Metering and billing (README "Metering and billing") ---
+
+    /** The metering endpoint: UTAPI ListMetrics and the CloudStack-style usage API. */
+    Metering metering();
+
+    /** The CloudStack-style usage API at {@code /client/api}. */
+    Cloudstack cloudstack();
+
+    /** The scheduled billing exports. */
+    Billing billing();
+
     interface SystemUser {
         /** Access key id of the system user; generated at first start when unset. */
         Optional<String> accessKey();
@@ -98,5 +109,68 @@ public interface StowageConfig {
             ALWAYS,
             NEVER
         }
+    }
+
+    interface Metering {
+        /** Whether the metering endpoint is started. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Its port; unset: the S3 port + 100 (UTAPI's convention). 0 picks a free port. */
+        Optional<Integer> port();
+
+        /** The interface it listens on; unset: the S3 endpoint's ({@code quarkus.http.host}). */
+        Optional<String> host();
+    }
+
+    interface Cloudstack {
+        /** The most records a list command answers per page ({@code default.page.size}). */
+        @WithDefault("500")
+        int defaultPageSize();
+
+        /** Per-account API throttling ({@code api.throttling.*}). */
+        Throttling throttling();
+
+        /** The version shown in every response's {@code cloud-stack-version} attribute. */
+        @WithDefault("4.18.0.0")
+        String version();
+
+        interface Throttling {
+            /** Whether API calls per account are limited ({@code api.throttling.enabled}). */
+            @WithDefault("false")
+            boolean enabled();
+
+            /** The window the calls are counted in, seconds ({@code api.throttling.interval}). */
+            @WithDefault("1")
+            int interval();
+
+            /** Calls allowed per account per window ({@code api.throttling.max}). */
+            @WithDefault("25")
+            int max();
+        }
+    }
+
+    interface Billing {
+        /** When the daily export runs (Quartz cron, UTC): by default at 00:15 for the day before. */
+        @WithDefault("0 15 0 * * ?")
+        String exportCron();
+
+        /** A bucket of this gateway the export files are written to; unset: none. */
+        Optional<String> exportBucket();
+
+        /** Key prefix of the export files in that bucket. */
+        @WithDefault("billing/")
+        String exportPrefix();
+
+        /** A directory the export files are written to; unset: none. */
+        Optional<String> exportDir();
+
+        /** Attempts of a failed scheduled export before it waits for the next run. */
+        @WithDefault("3")
+        int exportAttempts();
+
+        /** Seconds between attempts of a failed export. */
+        @WithDefault("60")
+        int exportRetryDelay();
     }
 }

@@ -17,10 +17,10 @@ import java.util.Map;
  * Builds a {@link RequestHead} from the raw request line and headers. Keys are taken from the raw path and
  * percent-decoded once: no normalisation, so {@code a//b/../c} stays exactly that key.
  */
-final class RequestHeadParser {
+public final class RequestHeadParser {
     private final List<String> domains;
 
-    RequestHeadParser(List<String> domains) {
+    public RequestHeadParser(List<String> domains) {
         List<String> normalised = new ArrayList<>();
         for (String d : domains) {
             String t = d.trim().toLowerCase(Locale.ROOT);
@@ -31,7 +31,7 @@ final class RequestHeadParser {
         this.domains = List.copyOf(normalised);
     }
 
-    RequestHead parse(String method, String uri, MultiMap rawHeaders, String requestId) {
+    public RequestHead parse(String method, String uri, MultiMap rawHeaders, String requestId) {
         int q = uri.indexOf('?');
         String rawPath = q < 0 ? uri : uri.substring(0, q);
         String rawQuery = q < 0 ? "" : uri.substring(q + 1);

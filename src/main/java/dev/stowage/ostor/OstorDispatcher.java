@@ -10,6 +10,7 @@ import dev.stowage.ostor.OstorOperation.ListAllBuckets;
 import dev.stowage.ostor.OstorOperation.ListUsers;
 import dev.stowage.ostor.OstorOperation.RevokeKey;
 import dev.stowage.ostor.OstorOperation.SetLimit;
+import dev.stowage.ostor.OstorOperation.SetPermission;
 import dev.stowage.ostor.OstorOperation.SetUserState;
 import dev.stowage.ostor.OstorOperation.Unsupported;
 import dev.stowage.ostor.error.OstorError;
@@ -24,6 +25,7 @@ import dev.stowage.ostor.handler.ListAllBucketsHandler;
 import dev.stowage.ostor.handler.ListUsersHandler;
 import dev.stowage.ostor.handler.RevokeKeyHandler;
 import dev.stowage.ostor.handler.SetLimitHandler;
+import dev.stowage.ostor.handler.SetPermissionHandler;
 import dev.stowage.ostor.handler.SetUserStateHandler;
 import dev.stowage.s3.S3Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,11 +44,13 @@ public class OstorDispatcher {
     private final GetLimitsHandler getLimits;
     private final SetLimitHandler setLimit;
     private final DeleteLimitsHandler deleteLimits;
+    private final SetPermissionHandler setPermission;
 
     public OstorDispatcher(CreateUserHandler createUser, ListUsersHandler listUsers, GetUserHandler getUser,
             SetUserStateHandler setUserState, GenerateKeyHandler generateKey, RevokeKeyHandler revokeKey,
             DeleteUserHandler deleteUser, ListAllBucketsHandler listAllBuckets, GetLimitsHandler getLimits,
-            SetLimitHandler setLimit, DeleteLimitsHandler deleteLimits) {
+            SetLimitHandler setLimit, DeleteLimitsHandler deleteLimits,
+            SetPermissionHandler setPermission) {
         this.createUser = createUser;
         this.listUsers = listUsers;
         this.getUser = getUser;
@@ -58,6 +62,7 @@ public class OstorDispatcher {
         this.getLimits = getLimits;
         this.setLimit = setLimit;
         this.deleteLimits = deleteLimits;
+        this.setPermission = setPermission;
     }
 
     public S3Response dispatch(OstorOperation op, OstorRequest request) {
@@ -73,6 +78,7 @@ public class OstorDispatcher {
             case GetLimits o -> getLimits.handle(o, request);
             case SetLimit o -> setLimit.handle(o, request);
             case DeleteLimits o -> deleteLimits.handle(o, request);
+            case SetPermission o -> setPermission.handle(o, request);
             case Unsupported o -> throw new OstorException(OstorError.NOT_IMPLEMENTED,
                     "The " + o.service() + " service is not implemented by this gateway yet.");
         };

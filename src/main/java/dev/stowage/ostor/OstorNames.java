@@ -30,6 +30,10 @@ public final class OstorNames {
     public static final String P_ENABLE = "enable";
     public static final String P_GEN_KEY = "genKey";
     public static final String P_REVOKE_KEY = "revokeKey";
+    /** Grants a permission ({@code grantPermission=utapi:ListMetrics}): Stowage's addition (metering). */
+    public static final String P_GRANT_PERMISSION = "grantPermission";
+    /** Revokes a permission ({@code revokePermission=utapi:ListMetrics}). */
+    public static final String P_REVOKE_PERMISSION = "revokePermission";
 
     // Response headers: ostor's readable error message, and the error code next to it.
     public static final String X_AMZ_ERR_MESSAGE_OUT = "X-Amz-Err-Message";

@@ -1,5 +1,6 @@
 package dev.stowage.ostor;
 
+import dev.stowage.accounts.Permission;
 import dev.stowage.accounts.UserState;
 import dev.stowage.limits.LimitKey;
 
@@ -31,6 +32,12 @@ public sealed interface OstorOperation {
 
     /** {@code POST /?ostor-users&emailAddress=E&revokeKey=KEY}. */
     record RevokeKey(UserSelector user, String accessKeyId) implements OstorOperation {}
+
+    /**
+     * {@code POST /?ostor-users&emailAddress=E&grantPermission=utapi:ListMetrics} (or {@code &revokePermission=}):
+     * Stowage's addition for the metering endpoint.
+     */
+    record SetPermission(UserSelector user, Permission permission, boolean granted) implements OstorOperation {}
 
     /** {@code DELETE /?ostor-users&emailAddress=E}: refused while the user owns buckets. */
     record DeleteUser(UserSelector user) implements OstorOperation {}

@@ -4,10 +4,13 @@ import static dev.stowage.ostor.OstorNames.P_DISABLE;
 import static dev.stowage.ostor.OstorNames.P_EMAIL_ADDRESS;
 import static dev.stowage.ostor.OstorNames.P_ENABLE;
 import static dev.stowage.ostor.OstorNames.P_GEN_KEY;
+import static dev.stowage.ostor.OstorNames.P_GRANT_PERMISSION;
 import static dev.stowage.ostor.OstorNames.P_ID;
 import static dev.stowage.ostor.OstorNames.P_REVOKE_KEY;
+import static dev.stowage.ostor.OstorNames.P_REVOKE_PERMISSION;
 import static dev.stowage.ostor.OstorNames.P_SYSTEM;
 
+import dev.stowage.accounts.Permission;
 import dev.stowage.accounts.UserState;
 import dev.stowage.http.RequestHead;
 import dev.stowage.ostor.OstorOperation.CreateUser;
@@ -17,6 +20,7 @@ import dev.stowage.ostor.OstorOperation.GetUser;
 import dev.stowage.ostor.OstorOperation.ListAllBuckets;
 import dev.stowage.ostor.OstorOperation.ListUsers;
 import dev.stowage.ostor.OstorOperation.RevokeKey;
+import dev.stowage.ostor.OstorOperation.SetPermission;
 import dev.stowage.ostor.OstorOperation.SetUserState;
 import dev.stowage.ostor.OstorOperation.Unsupported;
 import dev.stowage.ostor.error.OstorError;
@@ -30,7 +34,8 @@ import java.util.List;
  * for presigned requests) are ignored, as ostor ignores them.
  */
 public final class OstorParser {
-    private static final List<String> USER_ACTIONS = List.of(P_DISABLE, P_ENABLE, P_GEN_KEY, P_REVOKE_KEY);
+    private static final List<String> USER_ACTIONS = List.of(P_DISABLE, P_ENABLE, P_GEN_KEY, P_REVOKE_KEY,
+            P_GRANT_PERMISSION, P_REVOKE_PERMISSION);
 
     private OstorParser() {}
 
@@ -106,13 +111,23 @@ public final class OstorParser {
     private static OstorOperation userAction(RequestHead head, UserSelector user, List<String> actions) {
         if (actions.size() != 1) {
             throw invalid(actions.isEmpty()
-                    ? "POST ?ostor-users needs one of disable, enable, genKey, revokeKey=KEY."
+                    ? "POST ?ostor-users needs one of disable, enable, genKey, revokeKey=KEY, grantPermission=P,"
+                            + " revokePermission=P."
                     : "POST ?ostor-users takes one action at a time, not " + String.join(" and ", actions) + ".");
         }
         return switch (actions.get(0)) {
             case P_DISABLE -> new SetUserState(user, UserState.DISABLED);
             case P_ENABLE -> new SetUserState(user, UserState.ENABLED);
             case P_GEN_KEY -> new GenerateKey(user);
+            case P_GRANT_PERMISSION, P_REVOKE_PERMISSION -> {
+                String name = head.param(actions.get(0));
+                Permission permission = Permission.fromWire(name);
+                if (permission == null) {
+                    throw invalid(actions.get(0) + " needs a permission: " + actions.get(0) + "="
+                            + Permission.UTAPI_LIST_METRICS.wire() + ", not " + (name == null ? "nothing" : name) + ".");
+                }
+                yield new SetPermission(user, permission, actions.get(0).equals(P_GRANT_PERMISSION));
+            }
             default -> {
                 String key = head.param(P_REVOKE_KEY);
                 if (key == null || key.isBlank()) {

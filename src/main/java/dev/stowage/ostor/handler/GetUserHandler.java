@@ -1,6 +1,8 @@
 package dev.stowage.ostor.handler;
 
 import dev.stowage.accounts.Accounts;
+import dev.stowage.accounts.Permissions;
+import dev.stowage.accounts.UserAccount;
 import dev.stowage.ostor.OstorOperation.GetUser;
 import dev.stowage.ostor.OstorRequest;
 import dev.stowage.ostor.json.JsonWriter;
@@ -11,15 +13,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class GetUserHandler implements OstorHandler<GetUser> {
     private final Accounts accounts;
+    private final Permissions permissions;
 
-    public GetUserHandler(Accounts accounts) {
+    public GetUserHandler(Accounts accounts, Permissions permissions) {
         this.accounts = accounts;
+        this.permissions = permissions;
     }
 
     @Override
     public S3Response handle(GetUser op, OstorRequest request) {
         JsonWriter json = new JsonWriter();
-        UserJson.details(json, Users.require(accounts, op.user()));
+        UserAccount user = Users.require(accounts, op.user());
+        UserJson.details(json, user, permissions.of(user.id()));
         return Responses.json(json);
     }
 }

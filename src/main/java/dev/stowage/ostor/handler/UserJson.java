@@ -33,13 +33,19 @@ final class UserJson {
         json.endObject();
     }
 
-    /** The summary plus {@code "Flags"} and {@code "AWSAccessKeys"}: one user queried. */
-    static void details(JsonWriter json, UserAccount user) {
+    /**
+     * The summary plus {@code "Flags"} and {@code "AWSAccessKeys"}: one user queried. The flags are {@code system}
+     * and the user's granted permissions ({@code utapi:ListMetrics}).
+     */
+    static void details(JsonWriter json, UserAccount user, java.util.Set<dev.stowage.accounts.Permission> granted) {
         json.beginObject();
         summaryFields(json, user);
         json.name(FLAGS).beginArray();
         if (user.system()) {
             json.value(FLAG_SYSTEM);
+        }
+        for (dev.stowage.accounts.Permission p : granted) {
+            json.value(p.wire());
         }
         json.endArray();
         keys(json, user.keys());

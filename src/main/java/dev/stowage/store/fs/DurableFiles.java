@@ -21,20 +21,20 @@ import java.util.List;
  * target in one step and the target's directory is forced. A reader, also after a crash, finds the old file
  * or the new one, never a part. Every write path of the store goes through here.
  */
-final class DurableFiles {
+public final class DurableFiles {
     /** Renames retried when a concurrent delete removes a directory between its creation and the rename. */
     private static final int MOVE_ATTEMPTS = 16;
 
     /** Writes a file's content; may throw anything, which the caller gets back unchanged. */
     @FunctionalInterface
-    interface Content<T> {
+    public interface Content<T> {
         T writeTo(FileChannel channel) throws IOException;
     }
 
     private DurableFiles() {}
 
     /** {@link #write} then {@link #commit}. */
-    static <T> T replace(Path temp, Path target, Path root, Content<T> content) throws IOException {
+    public static <T> T replace(Path temp, Path target, Path root, Content<T> content) throws IOException {
         T result = write(temp, content);
         commit(temp, target, root);
         return result;

@@ -1,0 +1,96 @@
+package dev.stowage.metering;
+
+import dev.stowage.s3.S3Operation;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names metering shows S3 actions by. UTAPI keys operation counts by IAM action ({@code s3:PutObject}); where the
+ * IAM action differs from the API action's name it follows UTAPI ({@code ListObjectsV2} → {@code s3:ListBucket},
+ * {@code CreateMultipartUpload} → {@code s3:InitiateMultipartUpload}, {@code DeleteObjects} →
+ * {@code s3:MultiObjectDelete}); every other action is {@code s3:} + its name.
+ */
+public final class S3Actions {
+    /** The operations UTAPI answers, zero or not, in UTAPI's order. */
+    private static final String[] UTAPI_OPERATIONS = {
+        "DeleteBucket", "DeleteBucketCors", "DeleteBucketWebsite", "DeleteObjectTagging", "ListBucket",
+        "GetBucketAcl", "GetBucketCors", "GetBucketWebsite", "GetBucketLocation", "CreateBucket", "PutBucketAcl",
+        "PutBucketCors", "PutBucketWebsite", "PutObject", "CopyObject", "UploadPart", "ListBucketMultipartUploads",
+        "ListMultipartUploadParts", "InitiateMultipartUpload", "CompleteMultipartUpload", "AbortMultipartUpload",
+        "DeleteObject", "MultiObjectDelete", "GetObject", "GetObjectAcl", "GetObjectTagging", "PutObjectAcl",
+        "PutObjectTagging", "HeadBucket", "HeadObject", "PutBucketVersioning", "GetBucketVersioning",
+    };
+
+    /** API action → IAM action, where they differ (as UTAPI counts them). */
+    private static final Map<String, String> IAM_NAMES = Map.of(
+            "ListObjects", "ListBucket",
+            "ListObjectsV2", "ListBucket",
+            "ListBuckets", "ListAllMyBuckets",
+            "CreateMultipartUpload", "InitiateMultipartUpload",
+            "UploadPartCopy", "UploadPart",
+            "ListMultipartUploads", "ListBucketMultipartUploads",
+            "ListParts", "ListMultipartUploadParts",
+            "DeleteObjects", "MultiObjectDelete");
+
+    private static final Set<String> OPERATION_KEYS = operationKeys();
+
+    private S3Actions() {}
+
+    /** The UTAPI operation key of a gateway action ({@code s3:ListBucket}); null when it is not an S3 action. */
+    public static String utapiKey(String action) {
+        if (action == null || action.isEmpty() || !Character.isUpperCase(action.charAt(0))) {
+            return null;
+        }
+        return "s3:" + IAM_NAMES.getOrDefault(action, action);
+    }
+
+    /** Every operation key a ListMetrics answer carries: UTAPI's and every action this gateway serves. */
+    public static Set<String> operationKeys() {
+        if (OPERATION_KEYS != null) {
+            return OPERATION_KEYS;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (String op : UTAPI_OPERATIONS) {
+            keys.add("s3:" + op);
+        }
+        for (Class<?> served : S3Operation.class.getPermittedSubclasses()) {
+            String key = utapiKey(served.getSimpleName());
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return Collections.unmodifiableSet(keys);
+    }
+
+    /**
+     * The ostor usage class of an action, as the usage objects count it ({@code ops.put}, {@code get}, {@code list},
+     * {@code other}): listings are list; reads (Get*, Head*) get; writes (Put*, Create*, Upload*, Copy*, Complete*)
+     * put; everything else (deletes, aborts, unparsable requests) other.
+     */
+    public static UsageClass usageClass(String action) {
+        if (action == null) {
+            return UsageClass.OTHER;
+        }
+        if (action.startsWith("List")) {
+            return UsageClass.LIST;
+        }
+        if (action.startsWith("Get") || action.startsWith("Head")) {
+            return UsageClass.GET;
+        }
+        if (action.startsWith("Put") || action.startsWith("Create") || action.startsWith("Upload")
+                || action.startsWith("Copy") || action.startsWith("Complete")) {
+            return UsageClass.PUT;
+        }
+        return UsageClass.OTHER;
+    }
+
+    /** The request classes of the ostor usage object's {@code ops} counters. */
+    public enum UsageClass {
+        PUT,
+        GET,
+        LIST,
+        OTHER
+    }
+}
