@@ -44,6 +44,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final int LISTING_MIN_KEPT = 512;
     /** Directory entries kept in memory over all directories, for listings of large quiet directories. */
     private static final int LISTING_MAX_KEPT = 200_000;
+    private static final byte[] HEALTH_PROBE = {'\n'};
 
     private final DataLayout layout;
     private final Clock clock;
@@ -274,6 +275,23 @@ public final class FsObjectStore implements ObjectStore, Closeable {
             return new NoSuchBucketException(bucket);
         }
         return new NoSuchKeyException(key);
+    }
+
+    /**
+     * Writes and forces a one-byte file in this instance's temp directory, then removes it; also fails when the
+     * buckets directory is gone (the volume unmounted or replaced).
+     */
+    @Override
+    public void checkWritable() throws IOException {
+        if (!Files.isDirectory(layout.bucketsDir())) {
+            throw new NoSuchFileException(layout.bucketsDir().toString(), null, "the buckets directory is gone");
+        }
+        Path probe = temp.newPath("health");
+        try {
+            DurableFiles.write(probe, channel -> channel.write(ByteBuffer.wrap(HEALTH_PROBE)));
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 
     /** Removes this instance's temp files and releases its lock. */
