@@ -2,6 +2,7 @@ package dev.stowage.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.accounts.db.PostgresUrl;
 import dev.stowage.ops.DatabaseHealthCheck;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -22,7 +23,6 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import dev.stowage.accounts.db.PostgresUrl;
 import io.quarkus.runtime.configuration.DurationConverter;
 import java.io.IOException;
 import java.nio.file.Files;
