@@ -52,6 +52,23 @@ public interface StowageConfig {
     /** The scheduled billing exports. */
     Billing billing();
 
+    // ---- deployment and operations (issue 8) ----
+
+    /**
+     * A stable name of this gateway process, distinct among the replicas sharing a data directory and a database
+     * (on Kubernetes the pod name); when unset, the host name. Names this replica in health answers and usage.
+     */
+    Optional<String> instanceId();
+
+    /** The access log: one line per request. */
+    AccessLog accessLog();
+
+    interface AccessLog {
+        /** Whether every finished request is logged, one line, to the logger category {@code dev.stowage.access}. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface SystemUser {
         /** Access key id of the system user; generated at first start when unset. */
         Optional<String> accessKey();

@@ -15,13 +15,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -36,6 +40,8 @@ public class S3Route {
     private static final Logger LOG = Logger.getLogger(S3Route.class);
     /** Paths under /q/ belong to Quarkus (health, metrics): no bucket can be named "q" (names have 3+ chars). */
     private static final String QUARKUS_PATHS = "/q/";
+    /** How long shutdown waits for the request threads still running once the HTTP requests have finished. */
+    private static final Duration OBSERVERS_DRAIN = Duration.ofSeconds(5);
 
     private final S3Pipeline pipeline;
     private final RequestHeadParser parser;
@@ -62,8 +68,20 @@ public class S3Route {
         });
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Runs before every other shutdown observer. By now Quarkus has let the in-flight requests finish (up to
+     * {@code quarkus.shutdown.timeout}); their request observers may still be running: they finish first (at most
+     * {@link #OBSERVERS_DRAIN}), so what observers count is complete before later shutdown steps (a usage flush) run.
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
         workers.shutdown();
+        try {
+            if (!workers.awaitTermination(OBSERVERS_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("Requests still running %d s after shutdown began", OBSERVERS_DRAIN.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handle(RoutingContext rc) {

@@ -73,6 +73,12 @@ public interface ObjectStore {
     /** One page of keys in UTF-8 binary order. */
     ListPage listObjects(String bucket, ListQuery query) throws IOException;
 
+    /**
+     * Proves the store can durably write right now (the health checks' probe): a tiny write forced to disk and
+     * removed again. Throws when it cannot.
+     */
+    void checkWritable() throws IOException;
+
     /** Reads the attributes stored by an earlier put, if the key exists. */
     default Optional<ObjectInfo> findObject(String bucket, String key) throws IOException {
         try {

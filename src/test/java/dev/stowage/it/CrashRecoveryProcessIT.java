@@ -6,18 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,17 +38,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -71,8 +59,7 @@ class CrashRecoveryProcessIT {
     private static final String ACCESS_KEY = "0123456789abcdefCRSH";
 
     private static final String SECRET_KEY = "CrashSecretKeyCrashSecretKeyCrashSecret0";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = GatewayProcesses.STOP_TIMEOUT;
     private static final int CONCURRENT_PUTS = 64;
     private static final int EXISTING_KEYS = 32;
     private static final int ACKS_BEFORE_KILL = 10;
@@ -81,26 +68,14 @@ class CrashRecoveryProcessIT {
     @TempDir
     Path temp;
 
-    private final List<Gateway> gateways = new ArrayList<>();
-    private String testName = "test";
-
-    /** Shows what the gateways said when a test fails. */
     @RegisterExtension
-    final TestWatcher gatewayLogsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (Gateway g : gateways) {
-                System.err.println("---- " + g.log + " (last 80 lines) ----");
-                System.err.println(tail(g.log, 80));
-            }
-        }
-    };
+    final GatewayProcesses processes = new GatewayProcesses(CrashRecoveryProcessIT.class, ACCESS_KEY, SECRET_KEY);
+
+    private String testName = "test";
 
     @AfterEach
     void stopGateways() {
-        for (Gateway g : gateways) {
-            g.kill();
-        }
+        processes.close();
     }
 
     // ---- SIGKILL during concurrent PUTs ------------------------------------------------------------------
@@ -120,11 +95,11 @@ class CrashRecoveryProcessIT {
         List<String> unexpected = new ArrayList<>();
         AtomicInteger failed = new AtomicInteger();
 
-        Gateway first = start(data, List.of());
+        GatewayProcesses.Gateway first = processes.start(data, Map.of(), List.of());
         String killedInstance;
         int ackedAtKill;
         List<Path> leftAtKill;
-        try (S3Client s3 = client(first, CONCURRENT_PUTS + 8, Duration.ofSeconds(60))) {
+        try (S3Client s3 = processes.client(first, CONCURRENT_PUTS + 8, Duration.ofSeconds(60))) {
             s3.createBucket(b -> b.bucket(bucket));
             for (int i = 0; i < EXISTING_KEYS; i++) {
                 String key = existingKey(i);
@@ -192,8 +167,8 @@ class CrashRecoveryProcessIT {
         assertThat(unexpected).as("PUTs failing with something other than an SdkException").isEmpty();
         assertThat(acked.size() + failed.get()).as("every PUT thread ended").isEqualTo(CONCURRENT_PUTS);
 
-        Gateway second = start(data, List.of());
-        try (S3Client s3 = client(second, 8, Duration.ofSeconds(60))) {
+        GatewayProcesses.Gateway second = processes.start(data, Map.of(), List.of());
+        try (S3Client s3 = processes.client(second, 8, Duration.ofSeconds(60))) {
             // every key reads back whole: an acknowledged PUT's content, else the old one or one sent
             Map<String, Stored> present = new TreeMap<>();
             for (String key : new TreeSet<>(sent.keySet())) {
@@ -276,8 +251,8 @@ class CrashRecoveryProcessIT {
     void gateway_sigterm_stopsCleanly(TestInfo info) throws Exception {
         testName = info.getTestMethod().orElseThrow().getName();
         Path data = temp.resolve("data");
-        Gateway g = start(data, List.of());
-        try (S3Client s3 = client(g, 4, Duration.ofSeconds(30))) {
+        GatewayProcesses.Gateway g = processes.start(data, Map.of(), List.of());
+        try (S3Client s3 = processes.client(g, 4, Duration.ofSeconds(30))) {
             s3.createBucket(b -> b.bucket("sigterm"));
             s3.putObject(b -> b.bucket("sigterm").key("k"), RequestBody.fromString("before SIGTERM"));
         }
@@ -293,8 +268,8 @@ class CrashRecoveryProcessIT {
         assertThat(names(data.resolve("tmp"))).as("temp dir and lock removed on a clean stop").isEmpty();
 
         // and the data is all there for the next start
-        Gateway again = start(data, List.of());
-        try (S3Client s3 = client(again, 4, Duration.ofSeconds(30))) {
+        GatewayProcesses.Gateway again = processes.start(data, Map.of(), List.of());
+        try (S3Client s3 = processes.client(again, 4, Duration.ofSeconds(30))) {
             assertThat(s3.getObjectAsBytes(b -> b.bucket("sigterm").key("k")).asUtf8String()).isEqualTo("before SIGTERM");
         }
     }
@@ -312,8 +287,8 @@ class CrashRecoveryProcessIT {
         }
         String md5 = HEX.formatHex(expected.digest());
 
-        Gateway g = start(temp.resolve("data"), List.of("-Xmx160m"));
-        try (S3Client s3 = client(g, 4, Duration.ofSeconds(120))) {
+        GatewayProcesses.Gateway g = processes.start(temp.resolve("data"), Map.of(), List.of("-Xmx160m"));
+        try (S3Client s3 = processes.client(g, 4, Duration.ofSeconds(120))) {
             s3.createBucket(b -> b.bucket("big"));
             long t0 = System.nanoTime();
             PutObjectResponse put = s3.putObject(b -> b.bucket("big").key("one-gib.bin").contentLength(size),
@@ -417,106 +392,6 @@ class CrashRecoveryProcessIT {
         }
     }
 
-    // ---- the gateway process -----------------------------------------------------------------------------
-
-    /** One run of the packaged gateway: loopback only, its own port, output in a log file under target/. */
-    private static final class Gateway {
-        final Process process;
-        final int port;
-        final Path log;
-
-        Gateway(Process process, int port, Path log) {
-            this.process = process;
-            this.port = port;
-            this.log = log;
-        }
-
-        /** SIGKILL, waiting (bounded) until the process is gone. */
-        void kill() {
-            if (!process.isAlive()) {
-                return;
-            }
-            process.destroyForcibly();
-            try {
-                if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("gateway pid " + process.pid() + " survived SIGKILL");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private Gateway start(Path dataDir, List<String> jvmOptions) throws Exception {
-        String jar = System.getProperty("stowage.app.jar");
-        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-            fail("system property stowage.app.jar must name the packaged gateway (target/quarkus-app/quarkus-run.jar); got " + jar);
-        }
-        Path logs = Path.of(jar).toAbsolutePath().getParent().getParent().resolve("process-it");
-        Files.createDirectories(logs);
-        Files.createDirectories(dataDir);
-        Path log = logs.resolve("%s-%s-%d.log".formatted(getClass().getSimpleName(), testName, gateways.size() + 1));
-        int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java binary")));
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dataDir.getParent().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("STOWAGE_DATA_DIR", dataDir.toString());
-        env.put("STOWAGE_SYSTEM_USER_ACCESS_KEY", ACCESS_KEY);
-        env.put("STOWAGE_SYSTEM_USER_SECRET_KEY", SECRET_KEY);
-        env.remove("JAVA_TOOL_OPTIONS");
-        env.remove("JDK_JAVA_OPTIONS");
-        Gateway g = new Gateway(builder.start(), port, log);
-        gateways.add(g);
-        awaitUp(g);
-        return g;
-    }
-
-    /** Waits until the gateway answers any HTTP request on its port. */
-    private static void awaitUp(Gateway g) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.port + "/"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!g.process.isAlive()) {
-                fail("gateway exited with code " + g.process.exitValue() + " during start-up:\n" + tail(g.log, 40));
-            }
-            try {
-                http.send(ping, HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException e) {
-                Thread.sleep(200);
-            }
-        }
-        fail("gateway did not answer on port " + g.port + " within " + START_TIMEOUT + ":\n" + tail(g.log, 40));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static S3Client client(Gateway g, int maxConnections, Duration socketTimeout) {
-        return S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + g.port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .forcePathStyle(true)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(maxConnections).socketTimeout(socketTimeout))
-                .build();
-    }
-
     // ---- files and bytes ---------------------------------------------------------------------------------
 
     /** The id of the one live instance in {@code <data>/tmp}, from its lock file. */
@@ -542,14 +417,6 @@ class CrashRecoveryProcessIT {
         }
     }
 
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(cannot read " + file + ": " + e + ")";
-        }
-    }
 
     private static byte[] randomBytes(int n) {
         byte[] b = new byte[n];

@@ -50,6 +50,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     /** How often an attribute update starts over when the object is overwritten under it. */
     private static final int UPDATE_ATTEMPTS = 8;
 
+    private static final byte[] HEALTH_PROBE = {'\n'};
+
     private final DataLayout layout;
     private final Clock clock;
     private final InstanceTempDir temp;
@@ -405,6 +407,23 @@ public final class FsObjectStore implements ObjectStore, Closeable {
             return new NoSuchBucketException(bucket);
         }
         return new NoSuchKeyException(key);
+    }
+
+    /**
+     * Writes and forces a one-byte file in this instance's temp directory, then removes it; also fails when the
+     * buckets directory is gone (the volume unmounted or replaced).
+     */
+    @Override
+    public void checkWritable() throws IOException {
+        if (!Files.isDirectory(layout.bucketsDir())) {
+            throw new NoSuchFileException(layout.bucketsDir().toString(), null, "the buckets directory is gone");
+        }
+        Path probe = temp.newPath("health");
+        try {
+            DurableFiles.write(probe, channel -> channel.write(ByteBuffer.wrap(HEALTH_PROBE)));
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 
     /** Removes this instance's temp files and releases its lock. */
