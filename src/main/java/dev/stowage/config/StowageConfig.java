@@ -41,6 +41,9 @@ public interface StowageConfig {
     /** How ops and bandwidth limits are enforced. */
     Limits limits();
 
+    /** Usage statistics: traffic counters, usage objects, storage accounting. */
+    Usage usage();
+
     interface SystemUser {
         /** Access key id of the system user; generated at first start when unset. */
         Optional<String> accessKey();
@@ -98,5 +101,39 @@ public interface StowageConfig {
             ALWAYS,
             NEVER
         }
+    }
+
+    interface Usage {
+        /**
+         * Whether requests are counted into usage objects (ostor's {@code S3_GW_COLLECT_STAT=1}). Storage
+         * accounting (bytes and objects per bucket) runs either way.
+         */
+        @WithDefault("true")
+        boolean collect();
+
+        /** Length of a usage period in seconds: every period with traffic becomes one usage object. */
+        @WithDefault("1800")
+        long period();
+
+        /**
+         * Seconds between checkpoints of the open period's counters (and of the storage accounting) to disk: a
+         * crash loses at most the counts of this interval.
+         */
+        @WithDefault("10")
+        long checkpointInterval();
+
+        /**
+         * The name of this gateway instance, under which its service id is kept in {@code <data-dir>/usage/instances/};
+         * unset: the host name. Give each replica a stable one (a StatefulSet's pod name) to keep its service id
+         * across restarts.
+         */
+        Optional<String> instanceName();
+
+        /**
+         * Seconds between scans that recompute every bucket's bytes and object count from the filesystem
+         * (correcting drift from other replicas' writes); 0 scans only at start after an unclean stop.
+         */
+        @WithDefault("3600")
+        long storageScanInterval();
     }
 }

@@ -62,6 +62,9 @@ public class S3Pipeline {
             BucketInfo bucket = authorizer.authorize(op, verified.principal(), trace);
             BodyThrottle throttle = admit(op, verified, bucket);
             S3Response response = dispatcher.dispatch(op, new S3Request(head, verified, bucket, body));
+            if (op instanceof S3Operation.CreateBucket && response.status() == 200) {
+                authorizer.created(op, trace); // counted in the new bucket's usage
+            }
             return throttle == null ? response : response.throttle(throttle);
         } catch (Throwable failure) {
             return error(failure, head);

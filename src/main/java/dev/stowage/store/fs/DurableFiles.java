@@ -21,20 +21,20 @@ import java.util.List;
  * target in one step and the target's directory is forced. A reader, also after a crash, finds the old file
  * or the new one, never a part. Every write path of the store goes through here.
  */
-final class DurableFiles {
+public final class DurableFiles {
     /** Renames retried when a concurrent delete removes a directory between its creation and the rename. */
     private static final int MOVE_ATTEMPTS = 16;
 
     /** Writes a file's content; may throw anything, which the caller gets back unchanged. */
     @FunctionalInterface
-    interface Content<T> {
+    public interface Content<T> {
         T writeTo(FileChannel channel) throws IOException;
     }
 
     private DurableFiles() {}
 
     /** {@link #write} then {@link #commit}. */
-    static <T> T replace(Path temp, Path target, Path root, Content<T> content) throws IOException {
+    public static <T> T replace(Path temp, Path target, Path root, Content<T> content) throws IOException {
         T result = write(temp, content);
         commit(temp, target, root);
         return result;
@@ -44,7 +44,7 @@ final class DurableFiles {
      * Creates {@code temp}, lets {@code content} fill it and forces it to disk. On any failure the temp file is
      * removed and the failure rethrown as it was.
      */
-    static <T> T write(Path temp, Content<T> content) throws IOException {
+    public static <T> T write(Path temp, Content<T> content) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             T result = content.writeTo(channel);
             channel.force(true);
@@ -60,7 +60,7 @@ final class DurableFiles {
      * missing between {@code root} (which must exist) and the target are created. On failure the temp file is
      * removed; a {@link NoSuchFileException} with {@code root} gone means the whole tree was removed.
      */
-    static void commit(Path temp, Path target, Path root) throws IOException {
+    public static void commit(Path temp, Path target, Path root) throws IOException {
         Path dir = target.getParent();
         try {
             for (int attempt = 1; ; attempt++) {
@@ -128,7 +128,7 @@ final class DurableFiles {
 
     /** Deletes a file and forces its directory; false when there was none. */
     /** Deletes a file; with {@code sync}, its directory is fsynced so the delete survives a crash. */
-    static boolean delete(Path file, boolean sync) throws IOException {
+    public static boolean delete(Path file, boolean sync) throws IOException {
         if (!Files.deleteIfExists(file)) {
             return false;
         }
@@ -138,7 +138,7 @@ final class DurableFiles {
         return true;
     }
 
-    static void forceDirectory(Path dir) throws IOException {
+    public static void forceDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         }
@@ -152,7 +152,7 @@ final class DurableFiles {
         }
     }
 
-    static void deleteQuietly(Path file) {
+    public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException | RuntimeException e) {

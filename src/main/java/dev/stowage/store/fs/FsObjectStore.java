@@ -11,6 +11,8 @@ import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectReader;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.StorageListener;
+import dev.stowage.store.StoredTotals;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +47,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final int LISTING_MIN_KEPT = 512;
     /** Directory entries kept in memory over all directories, for listings of large quiet directories. */
     private static final int LISTING_MAX_KEPT = 200_000;
+    private static final int KEY_STRIPES = 256;
 
     private final DataLayout layout;
     private final Clock clock;
@@ -53,6 +57,13 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final ObjectFiles files = new ObjectFiles();
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
     private final boolean syncDeletes;
+    /** Storage accounting: told of every object created, replaced or deleted, with the sizes involved. */
+    private final StorageListener listener;
+    /**
+     * Per-key lock stripes held from reading the size of the object a commit or delete replaces until it is
+     * replaced, so two concurrent changes of one key in this process report consistent old sizes.
+     */
+    private final Lock[] keyStripes = new Lock[KEY_STRIPES];
 
     public FsObjectStore(Path dataRoot, Clock clock) throws IOException {
         this(dataRoot, clock, true);
@@ -71,9 +82,24 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     }
 
     FsObjectStore(Path dataRoot, Clock clock, Duration bucketTrust, boolean syncDeletes) throws IOException {
+        this(dataRoot, clock, bucketTrust, syncDeletes, StorageListener.NONE);
+    }
+
+    /** As {@link #FsObjectStore(Path, Clock, boolean)}, telling {@code listener} of every object change. */
+    public FsObjectStore(Path dataRoot, Clock clock, boolean syncDeletes, StorageListener listener)
+            throws IOException {
+        this(dataRoot, clock, BUCKET_TRUST, syncDeletes, listener);
+    }
+
+    FsObjectStore(Path dataRoot, Clock clock, Duration bucketTrust, boolean syncDeletes, StorageListener listener)
+            throws IOException {
         this.layout = new DataLayout(dataRoot);
         this.clock = clock;
         this.syncDeletes = syncDeletes;
+        this.listener = listener;
+        for (int i = 0; i < KEY_STRIPES; i++) {
+            keyStripes[i] = new ReentrantLock();
+        }
         Files.createDirectories(layout.bucketsDir());
         Files.createDirectories(layout.tmpDir());
         this.temp = InstanceTempDir.open(layout.tmpDir());
@@ -205,9 +231,14 @@ public final class FsObjectStore implements ObjectStore, Closeable {
      */
     private void commitObject(String bucket, Path tempFile, Path target, ObjectInfo info) throws IOException {
         Path objects = layout.objectsDir(bucket);
+        BucketInfo facts = buckets.get(bucket);
+        long replaced;
         Lock lock = locks.commit(bucket);
         lock.lock();
+        Lock key = keyStripe(target);
+        key.lock();
         try {
+            replaced = sizeOf(target);
             DurableFiles.commit(tempFile, target, objects);
         } catch (NoSuchFileException e) {
             if (!Files.isDirectory(objects)) {
@@ -215,8 +246,20 @@ public final class FsObjectStore implements ObjectStore, Closeable {
             }
             throw e;
         } finally {
+            key.unlock();
             lock.unlock();
         }
+        listener.objectChanged(facts, replaced, info.size());
+    }
+
+    private Lock keyStripe(Path objectFile) {
+        return keyStripes[Math.floorMod(objectFile.hashCode(), KEY_STRIPES)];
+    }
+
+    /** The body size of the object in {@code file}, -1 when there is none. */
+    private long sizeOf(Path file) throws IOException {
+        ObjectInfo existing = files.readInfo(file);
+        return existing == null ? -1 : existing.size();
     }
 
     @Override
@@ -246,8 +289,21 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     @Override
     public boolean deleteObject(String bucket, String key) throws IOException {
         Path file = objectFile(bucket, key);
-        boolean existed = DurableFiles.delete(file, syncDeletes);
+        BucketInfo facts = buckets.get(bucket);
+        long deleted;
+        boolean existed;
+        Lock stripe = keyStripe(file);
+        stripe.lock();
+        try {
+            deleted = sizeOf(file);
+            existed = DurableFiles.delete(file, syncDeletes);
+        } finally {
+            stripe.unlock();
+        }
         FileTrees.removeEmptyDirectories(file.getParent(), layout.objectsDir(bucket));
+        if (existed) {
+            listener.objectChanged(facts, deleted, -1);
+        }
         return existed;
     }
 
@@ -259,6 +315,39 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         ListingFilter filter = ListingFilter.of(query);
         buckets.get(DataLayout.checkBucketName(bucket));
         return new KeyLister(layout.objectsDir(bucket), filter, files, listings, query.maxKeys()).list();
+    }
+
+    @Override
+    public StoredTotals measureBucket(String bucket) throws IOException {
+        buckets.get(DataLayout.checkBucketName(bucket));
+        long[] totals = new long[2];
+        ByteBuffer scratch = ByteBuffer.allocateDirect(ObjectFiles.FIRST_READ);
+        measure(layout.objectsDir(bucket), scratch, totals);
+        return new StoredTotals(totals[0], totals[1]);
+    }
+
+    private void measure(Path dir, ByteBuffer scratch, long[] totals) throws IOException {
+        List<Path> subdirs = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                switch (NameCodec.kind(entry.getFileName().toString())) {
+                    case OBJECT -> {
+                        ObjectInfo info = files.readInfo(entry, scratch);
+                        if (info != null) {
+                            totals[0] += info.size();
+                            totals[1]++;
+                        }
+                    }
+                    case DIRECTORY, CONTINUATION -> subdirs.add(entry);
+                    case OTHER -> {}
+                }
+            }
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return; // removed meanwhile by a delete
+        }
+        for (Path sub : subdirs) {
+            measure(sub, scratch, totals);
+        }
     }
 
     /** The object file of a key in an existing bucket. */
