@@ -20,13 +20,16 @@ import java.util.concurrent.atomic.LongAdder;
  * that named no existing bucket (ListBuckets, a NoSuchBucket) are not counted, having no key to count under.
  *
  * <p>{@link #drain} takes the counts made since the last drain: each addition lands in exactly one drain. Cells
- * idle for two drains are removed and drained for a few more, so an update that found a cell just before its
- * removal is still taken.
+ * idle for two drains are removed and still drained for five minutes, so an update that found a cell just before
+ * its removal is still taken.
  */
 @ApplicationScoped
 public class UsageCollector implements RequestObserver {
-    /** Drains a removed cell is still drained for, in case a request was adding to it as it went. */
-    private static final int RETIRED_DRAINS = 6;
+    /**
+     * How long a removed cell is still drained, in case a request was adding to it as it went (the window between
+     * finding a cell and adding to it is a few instructions; this is five minutes).
+     */
+    private static final long RETIRED_NANOS = 300_000_000_000L;
 
     private final boolean enabled;
     private final ConcurrentHashMap<UsageKey, Cell> cells = new ConcurrentHashMap<>();
@@ -64,6 +67,7 @@ public class UsageCollector implements RequestObserver {
             UsageCounts counts = cell.take();
             if (counts.isZero()) {
                 if (++cell.idleDrains >= 2 && cells.remove(cell.key, cell)) {
+                    cell.retiredAt = System.nanoTime();
                     retired.add(cell);
                 }
             } else {
@@ -77,7 +81,7 @@ public class UsageCollector implements RequestObserver {
             if (!counts.isZero()) {
                 out.merge(cell.key, counts, UsageCounts::plus);
             }
-            if (++cell.retiredDrains > RETIRED_DRAINS) {
+            if (System.nanoTime() - cell.retiredAt > RETIRED_NANOS) {
                 it.remove();
             }
         }
@@ -94,7 +98,7 @@ public class UsageCollector implements RequestObserver {
         final LongAdder uploaded = new LongAdder();
         final LongAdder downloaded = new LongAdder();
         int idleDrains;
-        int retiredDrains;
+        long retiredAt;
 
         Cell(UsageKey key) {
             this.key = key;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,7 +18,8 @@ public record UsageName(String serviceId, long startTs, long period) {
     private static final Pattern FORMAT =
             Pattern.compile("s3-usage-([0-9a-f]{16})-(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)\\.000Z-(\\d{1,12})");
     private static final DateTimeFormatter START =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC)
+                    .withResolverStyle(ResolverStyle.STRICT);
 
     /** Oldest first; for one start, by service id. */
     public static final Comparator<UsageName> OLDEST_FIRST =
