@@ -4,6 +4,7 @@ import dev.stowage.config.StowageConfig;
 import dev.stowage.observe.RequestObserver;
 import dev.stowage.observe.RequestRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,6 +36,7 @@ public class UsageCollector implements RequestObserver {
     private final ConcurrentHashMap<UsageKey, Cell> cells = new ConcurrentHashMap<>();
     private final List<Cell> retired = new ArrayList<>();
 
+    @Inject
     public UsageCollector(StowageConfig config) {
         this(config.usage().collect());
     }

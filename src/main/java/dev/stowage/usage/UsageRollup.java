@@ -137,6 +137,11 @@ public class UsageRollup {
         }
     }
 
+    /** Reconciles the storage accounting with the filesystem now (the scheduled scan). */
+    public void scanStorage() throws IOException {
+        StorageScan.run(store, storage);
+    }
+
     /** Makes the counts so far durable in the open period's checkpoint (and the storage state). */
     public synchronized void checkpoint() throws IOException {
         if (stopped) {
