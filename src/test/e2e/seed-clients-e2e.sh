@@ -42,6 +42,8 @@ gateway_workdir stowage-seed-e2e
 
 # ---- start the gateway -----------------------------------------------------------------------------------
 
+# short usage periods, so the usage statistics block at the end sees usage objects within seconds
+export STOWAGE_USAGE_PERIOD=3
 start_gateway
 HOST="127.0.0.1:$PORT"
 GATEWAY="$GATEWAY_URL"
@@ -245,7 +247,7 @@ as_user "$A_KEY2" "$A_SECRET2" expect 200 "s3_curl PUT a bucket as the user" PUT
 expect 200 "s3_curl GET ?ostor-buckets" GET "$GATEWAY/?ostor-buckets&emailAddress=$EMAIL_A"
 json_check "ostor-buckets of the user" "$WORK/body" \
   "[b['name'] for b in j['Buckets']] == ['$BUCKET'] and j['Buckets'][0]['owner_id'] == '$A_ID' \
-   and set(j['Buckets'][0]) == {'name', 'epoch', 'creation_date', 'owner_id'}"
+   and set(j['Buckets'][0]) == {'name', 'epoch', 'creation_date', 'owner_id', 'size'}"
 expect 409 "s3_curl DELETE a user who owns a bucket" DELETE "$GATEWAY/?ostor-users&emailAddress=$EMAIL_A"
 msg=$(err_message DELETE "?ostor-users&emailAddress=$EMAIL_A")
 [ -n "$msg" ] || fail "delete refused: no X-Amz-Err-Message header"
@@ -515,5 +517,130 @@ whmcs "WHMCS listUsers after delete" listUsers
 json_check "WHMCS listUsers after delete" "$WORK/php.out" "all(u['UserId'] != '$W_ID' for u in j)"
 expect 404 "query after WHMCS delete" GET "$GATEWAY/?ostor-users&emailAddress=$EMAIL_W"
 pass "WHMCS S3_deleteUser (DELETE): the user is gone"
+
+# =========================================================================================================
+# Usage statistics (sections 3.4 and 4.4): known traffic of a fresh user, then the usage objects listed, read and
+# deleted with s3_curl and with the WHMCS scripts' S3_requestCurl (S3_listStatsObjects.php,
+# S3_getStatsForObject.php, S3_deleteStatsForObject.php). The gateway runs with 3-second periods.
+# =========================================================================================================
+
+EMAIL_U="usage-$$@example.com"
+expect 200 "s3_curl PUT create the usage user" PUT "$GATEWAY/?ostor-users&emailAddress=$EMAIL_U"
+U_ID=$(json_get "$WORK/body" "j['UserId']")
+U_KEY=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSAccessKeyId']")
+U_SECRET=$(json_get "$WORK/body" "j['AWSAccessKeys'][0]['AWSSecretAccessKey']")
+U_BUCKET="usage-$$"
+# The user's own S3 requests, Signature V2 over the path (s3_curl addresses the service root only).
+user_s3() {
+  local status=$1 method=$2 path=$3 date sig code
+  date=$(date -R)
+  sig=$(printf '%s\n\n\n%s\n%s' "$method" "$date" "$path" | openssl sha1 -hmac "$U_SECRET" -binary | base64)
+  code=$(curl -q -s -o /dev/null -w '%{http_code}' -m "$CMD_TIMEOUT" -X "$method" -H "Date: $date" \
+    -H "Authorization: AWS $U_KEY:$sig" "$GATEWAY$path" || true)
+  [ "$code" = "$status" ] || fail "usage traffic: $method $path answered $code, expected $status"
+}
+sleep 1
+user_s3 200 PUT "/$U_BUCKET"
+for _ in 1 2 3; do
+  user_s3 404 GET "/$U_BUCKET/missing"
+done
+user_s3 200 GET "/$U_BUCKET"
+
+# Sums put/get/list/other of the user's bucket over the usage objects fetched into $WORK/usage.
+usage_sum() {
+  "$PY" -c 'import json, os, sys
+d, bucket, user = sys.argv[1:4]
+s = [0, 0, 0, 0]
+for f in os.listdir(d):
+    for i in json.load(open(os.path.join(d, f), encoding="utf-8"))["items"]:
+        if i["key"]["bucket"] == bucket and i["key"]["user_id"] == user:
+            o = i["counters"]["ops"]
+            s = [s[0] + o["put"], s[1] + o["get"], s[2] + o["list"], s[3] + o["other"]]
+print(" ".join(map(str, s)))' "$WORK/usage" "$U_BUCKET" "$U_ID"
+}
+mkdir -p "$WORK/usage"
+USAGE_NAMES=""
+for _ in $(seq 1 40); do
+  expect 200 "s3_curl GET ?ostor-usage" GET "$GATEWAY/?ostor-usage"
+  json_check "ostor-usage list: nr_items, truncated, items" "$WORK/body" \
+    "list(j) == ['nr_items', 'truncated', 'items'] and j['nr_items'] == len(j['items']) and j['truncated'] is False"
+  USAGE_NAMES=$(json_get "$WORK/body" "' '.join(j['items'])")
+  rm -f "$WORK/usage"/s3-usage-*
+  for name in $USAGE_NAMES; do
+    expect 200 "s3_curl GET ?ostor-usage&obj=$name" GET "$GATEWAY/?ostor-usage&obj=$name"
+    cp "$WORK/body" "$WORK/usage/$name"
+  done
+  [ "$(usage_sum)" = "1 3 1 0" ] && break
+  sleep 0.5
+done
+[ "$(usage_sum)" = "1 3 1 0" ] || fail "usage objects: put/get/list/other of $U_BUCKET by $U_ID are $(usage_sum), expected 1 3 1 0"
+FIRST=${USAGE_NAMES%% *}
+json_check "ostor-usage obj: the seed's fields" "$WORK/usage/$FIRST" \
+  "list(j) == ['fmt_version', 'service_id', 'start_ts', 'period', 'nr_items', 'items'] and j['fmt_version'] == 1 \
+   and '%016d' % j['service_id'] == '$FIRST'.split('-')[2] and j['nr_items'] == len(j['items']) \
+   and all(list(i['key']) == ['bucket', 'epoch', 'user_id', 'tag'] and list(i['counters']['ops']) == ['put', 'get', 'list', 'other'] \
+           and list(i['counters']['net_io']) == ['uploaded', 'downloaded'] for i in j['items'])"
+pass "s3_curl GET ?ostor-usage and &obj=NAME: the user's 1 put, 3 gets, 1 list in the seed's JSON ($FIRST ...)"
+
+cat >"$WORK/whmcs-usage.php" <<'EOF'
+<?php
+require(getenv('S3_REQUEST_CURL'));
+$s3_config = array('s3_key' => getenv('S3_KEY'), 's3_secret' => getenv('S3_SECRET'), 's3_gateway' => getenv('S3_GATEWAY'));
+function call($q, $m) {
+    global $s3_config;
+    return S3_requestCurl($s3_config['s3_key'], $s3_config['s3_secret'], $s3_config['s3_gateway'], $q, $m);
+}
+$object = isset($argv[2]) ? $argv[2] : '';
+switch ($argv[1]) {
+case 'listStatsObjects':   // S3_listStatsObjects.php: $_SESSION['s3_stat'], its ['items'] shown one per row
+    $s3_stat = call("/?ostor-usage", "GET");
+    $out = array('items' => $s3_stat['items']);
+    break;
+case 'getStatsForObject':  // S3_getStatsForObject.php: the table rows of the admin page
+    $s = call("/?ostor-usage&obj=" . $object, "GET");
+    $rows = array();
+    foreach ($s['items'] as $s3_object) {
+        $rows[] = array($s['fmt_version'], $s['service_id'], $s['start_ts'], $s['period'],
+            $s3_object['key']['bucket'], $s3_object['key']['epoch'], $s3_object['key']['tag'],
+            $s3_object['counters']['ops']['put'], $s3_object['counters']['ops']['get'],
+            $s3_object['counters']['ops']['list'], $s3_object['counters']['ops']['other'],
+            $s3_object['counters']['net_io']['uploaded'], $s3_object['counters']['net_io']['downloaded']);
+    }
+    $out = array('rows' => $rows);
+    break;
+case 'deleteStatsForObject': // S3_deleteStatsForObject.php
+    $out = array('response' => call("/?ostor-usage&obj=" . $object, "DELETE"));
+    break;
+}
+echo json_encode($out), "\n";
+?>
+EOF
+whmcs_usage() {
+  local what=$1
+  shift
+  if ! S3_REQUEST_CURL="$WORK/S3_requestCurl.php" S3_KEY="$SYSTEM_KEY" S3_SECRET="$SYSTEM_SECRET" S3_GATEWAY="$GATEWAY" \
+    timeout "$CMD_TIMEOUT" php -d display_errors=stderr -d error_reporting=-1 "$WORK/whmcs-usage.php" "$@" \
+    >"$WORK/php.out" 2>"$WORK/php.err" || [ -s "$WORK/php.err" ]; then
+    sed 's/^/  php: /' "$WORK/php.err" >&2
+    fail "$what: php failed or printed warnings"
+  fi
+}
+whmcs_usage "WHMCS listStatsObjects" listStatsObjects
+json_check "WHMCS listStatsObjects: the names" "$WORK/php.out" "'$FIRST' in j['items']"
+whmcs_usage "WHMCS getStatsForObject" getStatsForObject "$FIRST"
+json_check "WHMCS getStatsForObject: rows of 13 values" "$WORK/php.out" \
+  "len(j['rows']) >= 1 and all(len(r) == 13 and r[0] == 1 for r in j['rows'])"
+pass "WHMCS S3_listStatsObjects and S3_getStatsForObject read the usage objects"
+
+whmcs_usage "WHMCS deleteStatsForObject" deleteStatsForObject "$FIRST"
+json_check "WHMCS deleteStatsForObject: empty answer" "$WORK/php.out" "j['response'] is None"
+expect 200 "s3_curl GET ?ostor-usage after the WHMCS delete" GET "$GATEWAY/?ostor-usage"
+json_check "the deleted object is not listed" "$WORK/body" "'$FIRST' not in j['items']"
+expect 404 "s3_curl GET the deleted object" GET "$GATEWAY/?ostor-usage&obj=$FIRST"
+for name in $USAGE_NAMES; do
+  [ "$name" = "$FIRST" ] && continue
+  expect 204 "s3_curl DELETE ?ostor-usage&obj=$name" DELETE "$GATEWAY/?ostor-usage&obj=$name"
+done
+pass "WHMCS S3_deleteStatsForObject and s3_curl DELETE ?ostor-usage&obj=NAME: 204, gone from the list, then 404"
 
 echo "ALL PASS: seed clients end-to-end ($SECONDS s)"

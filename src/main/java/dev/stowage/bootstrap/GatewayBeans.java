@@ -9,6 +9,7 @@ import dev.stowage.auth.RequestAuthenticator;
 import dev.stowage.config.StowageConfig;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.fs.FsObjectStore;
+import dev.stowage.usage.StorageLedger;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
@@ -58,9 +59,9 @@ public class GatewayBeans {
 
     @Produces
     @Singleton
-    ObjectStore objectStore(StowageConfig config) throws IOException {
+    ObjectStore objectStore(StowageConfig config, StorageLedger storageLedger) throws IOException {
         return new FsObjectStore(Path.of(config.dataDir()).toAbsolutePath(), Clock.systemUTC(),
-                config.store().syncDeletes());
+                config.store().syncDeletes(), storageLedger);
     }
 
     void closeStore(@Disposes ObjectStore store) throws Exception {

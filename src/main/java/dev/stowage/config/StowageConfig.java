@@ -69,6 +69,9 @@ public interface StowageConfig {
         boolean enabled();
     }
 
+    /** Usage statistics: traffic counters, usage objects, storage accounting. */
+    Usage usage();
+
     interface SystemUser {
         /** Access key id of the system user; generated at first start when unset. */
         Optional<String> accessKey();
@@ -189,5 +192,32 @@ public interface StowageConfig {
         /** Seconds between attempts of a failed export. */
         @WithDefault("60")
         int exportRetryDelay();
+    }
+
+    interface Usage {
+        /**
+         * Whether requests are counted into usage objects (ostor's {@code S3_GW_COLLECT_STAT=1}). Storage
+         * accounting (bytes and objects per bucket) runs either way.
+         */
+        @WithDefault("true")
+        boolean collect();
+
+        /** Length of a usage period in seconds: every period with traffic becomes one usage object. */
+        @WithDefault("1800")
+        long period();
+
+        /**
+         * Seconds between checkpoints of the open period's counters (and of the storage accounting) to disk: a
+         * crash loses at most the counts of this interval.
+         */
+        @WithDefault("10")
+        long checkpointInterval();
+
+        /**
+         * Seconds between scans that recompute every bucket's bytes and object count from the filesystem
+         * (correcting drift from other replicas' writes); 0 scans only at start after an unclean stop.
+         */
+        @WithDefault("3600")
+        long storageScanInterval();
     }
 }

@@ -13,6 +13,12 @@ import dev.stowage.ostor.OstorOperation.SetLimit;
 import dev.stowage.ostor.OstorOperation.SetPermission;
 import dev.stowage.ostor.OstorOperation.SetUserState;
 import dev.stowage.ostor.OstorOperation.Unsupported;
+import dev.stowage.ostor.OstorOperation.DeleteUsage;
+import dev.stowage.ostor.OstorOperation.GetUsage;
+import dev.stowage.ostor.OstorOperation.ListUsage;
+import dev.stowage.ostor.handler.DeleteUsageHandler;
+import dev.stowage.ostor.handler.GetUsageHandler;
+import dev.stowage.ostor.handler.ListUsageHandler;
 import dev.stowage.ostor.error.OstorError;
 import dev.stowage.ostor.error.OstorException;
 import dev.stowage.ostor.handler.CreateUserHandler;
@@ -45,12 +51,15 @@ public class OstorDispatcher {
     private final SetLimitHandler setLimit;
     private final DeleteLimitsHandler deleteLimits;
     private final SetPermissionHandler setPermission;
+    private final ListUsageHandler listUsage;
+    private final GetUsageHandler getUsage;
+    private final DeleteUsageHandler deleteUsage;
 
     public OstorDispatcher(CreateUserHandler createUser, ListUsersHandler listUsers, GetUserHandler getUser,
             SetUserStateHandler setUserState, GenerateKeyHandler generateKey, RevokeKeyHandler revokeKey,
             DeleteUserHandler deleteUser, ListAllBucketsHandler listAllBuckets, GetLimitsHandler getLimits,
-            SetLimitHandler setLimit, DeleteLimitsHandler deleteLimits,
-            SetPermissionHandler setPermission) {
+            SetLimitHandler setLimit, DeleteLimitsHandler deleteLimits, SetPermissionHandler setPermission,
+            ListUsageHandler listUsage, GetUsageHandler getUsage, DeleteUsageHandler deleteUsage) {
         this.createUser = createUser;
         this.listUsers = listUsers;
         this.getUser = getUser;
@@ -63,6 +72,9 @@ public class OstorDispatcher {
         this.setLimit = setLimit;
         this.deleteLimits = deleteLimits;
         this.setPermission = setPermission;
+        this.listUsage = listUsage;
+        this.getUsage = getUsage;
+        this.deleteUsage = deleteUsage;
     }
 
     public S3Response dispatch(OstorOperation op, OstorRequest request) {
@@ -79,6 +91,9 @@ public class OstorDispatcher {
             case SetLimit o -> setLimit.handle(o, request);
             case DeleteLimits o -> deleteLimits.handle(o, request);
             case SetPermission o -> setPermission.handle(o, request);
+            case ListUsage o -> listUsage.handle(o, request);
+            case GetUsage o -> getUsage.handle(o, request);
+            case DeleteUsage o -> deleteUsage.handle(o, request);
             case Unsupported o -> throw new OstorException(OstorError.NOT_IMPLEMENTED,
                     "The " + o.service() + " service is not implemented by this gateway yet.");
         };

@@ -11,6 +11,7 @@ public final class OstorNames {
     public static final String USERS = "ostor-users";
     public static final String BUCKETS = "ostor-buckets";
     public static final String LIMITS = "ostor-limits";
+    public static final String USAGE = "ostor-usage";
 
     // Selectors: at most one per request.
     public static final String P_EMAIL_ADDRESS = "emailAddress";
@@ -34,6 +35,11 @@ public final class OstorNames {
     public static final String P_GRANT_PERMISSION = "grantPermission";
     /** Revokes a permission ({@code revokePermission=utapi:ListMetrics}). */
     public static final String P_REVOKE_PERMISSION = "revokePermission";
+
+    // ostor-usage: the usage object (get, delete) and paging of the list.
+    public static final String P_OBJ = "obj";
+    public static final String P_AFTER = "after";
+    public static final String P_LIMIT = "limit";
 
     // Response headers: ostor's readable error message, and the error code next to it.
     public static final String X_AMZ_ERR_MESSAGE_OUT = "X-Amz-Err-Message";

@@ -42,8 +42,15 @@ public sealed interface OstorOperation {
     /** {@code DELETE /?ostor-users&emailAddress=E}: refused while the user owns buckets. */
     record DeleteUser(UserSelector user) implements OstorOperation {}
 
-    /** {@code GET /?ostor-buckets}, all buckets, or with a selector one user's buckets. */
-    record ListAllBuckets(UserSelector owner) implements OstorOperation {}
+    /**
+     * {@code GET /?ostor-buckets}, all buckets, or with a selector one user's buckets, or with {@code &bucket=B}
+     * that bucket ({@code bucket} null otherwise; at most one of the two is set).
+     */
+    record ListAllBuckets(UserSelector owner, String bucket) implements OstorOperation {
+        public ListAllBuckets(UserSelector owner) {
+            this(owner, null);
+        }
+    }
 
     /** {@code GET /?ostor-limits&emailAddress=E} (or {@code &id=ID}, {@code &bucket=B}): all six limits. */
     record GetLimits(LimitTarget target) implements OstorOperation {}
@@ -56,6 +63,18 @@ public sealed interface OstorOperation {
 
     /** {@code DELETE /?ostor-limits&emailAddress=E} (or {@code &bucket=B}): every limit back to 0 (unlimited). */
     record DeleteLimits(LimitTarget target) implements OstorOperation {}
+
+    /**
+     * {@code GET /?ostor-usage} (optionally {@code &after=NAME&limit=N}): the usage objects' names, oldest first,
+     * at most {@code limit} of them after {@code after} (null: from the first).
+     */
+    record ListUsage(String after, int limit) implements OstorOperation {}
+
+    /** {@code GET /?ostor-usage&obj=NAME}: one usage object's JSON. */
+    record GetUsage(String obj) implements OstorOperation {}
+
+    /** {@code DELETE /?ostor-usage&obj=NAME}: 204. */
+    record DeleteUsage(String obj) implements OstorOperation {}
 
     /** Any other {@code ostor-*} service (ostor-usage, ...): NotImplemented, once authorized. */
     record Unsupported(String service) implements OstorOperation {}

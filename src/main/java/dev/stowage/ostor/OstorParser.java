@@ -59,6 +59,7 @@ public final class OstorParser {
             case OstorNames.USERS -> users(head);
             case OstorNames.BUCKETS -> buckets(head);
             case OstorNames.LIMITS -> LimitsParser.parse(head);
+            case OstorNames.USAGE -> usage(head);
             default -> new Unsupported(service);
         };
     }
@@ -142,7 +143,51 @@ public final class OstorParser {
         if (!head.method().equals("GET")) {
             throw methodNotAllowed(head.method(), OstorNames.BUCKETS);
         }
+        if (head.hasParam(OstorNames.P_BUCKET)) {
+            if (selector(head) != null) {
+                throw invalid("Only one of emailAddress, id and bucket may be set in a request.");
+            }
+            return new ListAllBuckets(null, required(head, OstorNames.P_BUCKET));
+        }
         return new ListAllBuckets(selector(head));
+    }
+
+    /** The largest (and default) page of {@code GET /?ostor-usage}. */
+    public static final int MAX_USAGE_PAGE = 1000;
+
+    private static OstorOperation usage(RequestHead head) {
+        boolean hasObj = head.hasParam(OstorNames.P_OBJ);
+        return switch (head.method()) {
+            case "GET" -> {
+                if (hasObj) {
+                    if (head.hasParam(OstorNames.P_AFTER) || head.hasParam(OstorNames.P_LIMIT)) {
+                        throw invalid("after and limit page the list of usage objects; they do not go with obj.");
+                    }
+                    yield new OstorOperation.GetUsage(required(head, OstorNames.P_OBJ));
+                }
+                String after = head.hasParam(OstorNames.P_AFTER) ? required(head, OstorNames.P_AFTER) : null;
+                yield new OstorOperation.ListUsage(after, usageLimit(head));
+            }
+            case "DELETE" -> {
+                if (!hasObj) {
+                    throw invalid("DELETE ?ostor-usage needs the usage object: obj=NAME.");
+                }
+                yield new OstorOperation.DeleteUsage(required(head, OstorNames.P_OBJ));
+            }
+            default -> throw methodNotAllowed(head.method(), OstorNames.USAGE);
+        };
+    }
+
+    private static int usageLimit(RequestHead head) {
+        if (!head.hasParam(OstorNames.P_LIMIT)) {
+            return MAX_USAGE_PAGE;
+        }
+        String value = required(head, OstorNames.P_LIMIT);
+        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < 1) {
+            throw invalid("limit is a whole number of usage objects, 1 or more (at most " + MAX_USAGE_PAGE
+                    + " are returned), not " + value + ".");
+        }
+        return Math.min(Integer.parseInt(value), MAX_USAGE_PAGE);
     }
 
     /** The one user selector, or null when there is none; both, or an empty one, is InvalidArgument. */

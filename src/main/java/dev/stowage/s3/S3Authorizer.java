@@ -119,4 +119,13 @@ public class S3Authorizer {
     private static S3Exception denied() {
         return new S3Exception(S3ErrorCode.ACCESS_DENIED);
     }
+
+    /** Records in {@code trace} the bucket a CreateBucket made (or found already owned), for usage counting. */
+    public void created(S3Operation op, RequestTrace trace) {
+        try {
+            trace.bucket(store.bucket(op.bucket()));
+        } catch (IOException | RuntimeException e) {
+            // deleted at once by a concurrent request: nothing to count it under
+        }
+    }
 }

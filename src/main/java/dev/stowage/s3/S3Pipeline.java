@@ -75,6 +75,9 @@ public class S3Pipeline {
                 BodyThrottle throttle = admit(op, verified, bucket);
                 S3Response response = dispatcher.dispatch(op,
                         new S3Request(head, verified, bucket, body, target.object(), target.reader()));
+                if (op instanceof S3Operation.CreateBucket && response.status() == 200) {
+                    authorizer.created(op, trace); // counted in the new bucket's usage
+                }
                 return throttle == null ? response : response.throttle(throttle);
             } catch (Throwable failure) {
                 if (target.reader() != null) { // not handed over to a response: close it (closing twice is harmless)

@@ -79,6 +79,12 @@ public interface ObjectStore {
      */
     void checkWritable() throws IOException;
 
+    /**
+     * Walks a bucket and adds up its objects' sizes and number: the truth that storage accounting is reconciled
+     * with. Objects put or deleted while the walk runs may or may not be counted.
+     */
+    StoredTotals measureBucket(String bucket) throws IOException;
+
     /** Reads the attributes stored by an earlier put, if the key exists. */
     default Optional<ObjectInfo> findObject(String bucket, String key) throws IOException {
         try {

@@ -56,7 +56,7 @@ class OstorBucketsIT {
 
         List<Map<String, Object>> all = buckets(signing, "");
 
-        assertThat(all).allSatisfy(x -> assertThat(x).containsOnlyKeys("name", "epoch", "creation_date", "owner_id"));
+        assertThat(all).allSatisfy(x -> assertThat(x).containsOnlyKeys("name", "epoch", "creation_date", "owner_id", "size"));
         Map<String, Object> ofAlice = find(all, a);
         assertThat(ofAlice).isNotNull().containsEntry("owner_id", alice.id());
         assertThat(ofAlice.get("epoch")).isInstanceOf(Number.class);

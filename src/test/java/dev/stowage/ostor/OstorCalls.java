@@ -64,8 +64,17 @@ final class OstorCalls {
      * none, and then the line is empty as in the seed).
      */
     static Response v2(String accessKey, String secret, String method, String target) {
+        return v2(accessKey, secret, method, target, null);
+    }
+
+    /** As {@link #v2(String, String, String, String)}, with a request body ({@code application/octet-stream}). */
+    static Response v2(String accessKey, String secret, String method, String target, byte[] body) {
         String date = RFC_2822.format(Instant.now());
-        return given().config(RAW).urlEncodingEnabled(false)
+        RequestSpecification spec = given().config(RAW).urlEncodingEnabled(false);
+        if (body != null) {
+            spec.contentType("application/octet-stream").body(body);
+        }
+        return spec
                 .header("Date", date)
                 .filter((request, response, context) -> {
                     String contentType = request.getContentType() == null ? "" : request.getContentType();

@@ -14,6 +14,9 @@ import dev.stowage.ostor.OstorOperation.ListUsers;
 import dev.stowage.ostor.OstorOperation.RevokeKey;
 import dev.stowage.ostor.OstorOperation.SetUserState;
 import dev.stowage.ostor.OstorOperation.Unsupported;
+import dev.stowage.ostor.OstorOperation.DeleteUsage;
+import dev.stowage.ostor.OstorOperation.GetUsage;
+import dev.stowage.ostor.OstorOperation.ListUsage;
 import dev.stowage.ostor.UserSelector.ByEmail;
 import dev.stowage.ostor.UserSelector.ById;
 import dev.stowage.ostor.error.OstorError;
@@ -100,10 +103,32 @@ class OstorParserTest {
     }
 
     @Test
-    void otherOstorServices_parseToUnsupported() {
-        assertThat(parse("GET", "/?ostor-usage")).isEqualTo(new Unsupported("ostor-usage"));
-        assertThat(parse("DELETE", "/?ostor-usage&obj=s3-usage-8000000000000065-2017-02-01T16:31:54.000Z-1800"))
-                .isEqualTo(new Unsupported("ostor-usage"));
+    void ostorUsage_parsesListGetAndDelete() {
+        String obj = "s3-usage-8000000000000065-2017-02-01T16:31:54.000Z-1800";
+        assertThat(parse("GET", "/?ostor-usage")).isEqualTo(new ListUsage(null, OstorParser.MAX_USAGE_PAGE));
+        assertThat(parse("GET", "/?ostor-usage&after=" + obj + "&limit=2")).isEqualTo(new ListUsage(obj, 2));
+        assertThat(parse("GET", "/?ostor-usage&limit=5000")).isEqualTo(new ListUsage(null, OstorParser.MAX_USAGE_PAGE));
+        assertThat(parse("GET", "/?ostor-usage&obj=" + obj)).isEqualTo(new GetUsage(obj));
+        assertThat(parse("DELETE", "/?ostor-usage&obj=" + obj)).isEqualTo(new DeleteUsage(obj));
+        assertThat(parse("GET", "/?ostor-something")).isEqualTo(new Unsupported("ostor-something"));
+    }
+
+    @Test
+    void ostorUsage_badParameters_areInvalidArgumentOrMethodNotAllowed() {
+        for (String bad : List.of("/?ostor-usage&limit=0", "/?ostor-usage&limit=-1", "/?ostor-usage&limit=x",
+                "/?ostor-usage&obj=", "/?ostor-usage&obj=a&limit=1")) {
+            assertThatThrownBy(() -> parse("GET", bad)).as(bad).isInstanceOfSatisfying(OstorException.class,
+                    e -> assertThat(e.error()).isEqualTo(OstorError.INVALID_ARGUMENT));
+        }
+        assertThatThrownBy(() -> parse("DELETE", "/?ostor-usage")).isInstanceOfSatisfying(OstorException.class,
+                e -> assertThat(e.error()).isEqualTo(OstorError.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> parse("PUT", "/?ostor-usage&obj=a")).isInstanceOfSatisfying(OstorException.class,
+                e -> assertThat(e.error()).isEqualTo(OstorError.METHOD_NOT_ALLOWED));
+    }
+
+    @Test
+    void ostorBuckets_byBucket() {
+        assertThat(parse("GET", "/?ostor-buckets&bucket=b1")).isEqualTo(new ListAllBuckets(null, "b1"));
     }
 
     @Test

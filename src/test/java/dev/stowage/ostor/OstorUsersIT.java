@@ -396,8 +396,8 @@ class OstorUsersIT {
 
     @ParameterizedTest
     @EnumSource(Signing.class)
-    void otherOstorServices_areNotImplementedYet(Signing signing) {
-        assertOstorError(call(signing, "GET", "/?ostor-usage"), 501, "NotImplemented");
+    void otherOstorServices_areNotImplemented(Signing signing) {
+        assertOstorError(call(signing, "GET", "/?ostor-something"), 501, "NotImplemented");
     }
 
     @ParameterizedTest

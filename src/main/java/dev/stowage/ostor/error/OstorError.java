@@ -10,6 +10,7 @@ public enum OstorError {
     ACCESS_DENIED("AccessDenied", 403, "Access Denied: the ostor admin services answer system users only."),
     NO_SUCH_USER("NoSuchUser", 404, "The specified user does not exist."),
     NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist."),
+    NO_SUCH_USAGE_OBJECT("NoSuchKey", 404, "The specified usage statistics object does not exist."),
     NO_SUCH_ACCESS_KEY("NoSuchAccessKey", 404, "The specified access key does not exist for this user."),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this service."),
     USER_ALREADY_EXISTS("UserAlreadyExists", 409, "A user with this email address already exists."),

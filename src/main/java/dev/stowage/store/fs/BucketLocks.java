@@ -25,8 +25,9 @@ final class BucketLocks {
     }
 
     /**
-     * Held around the rename that makes an object visible, so a conditional commit (an attribute rewrite that
-     * must not undo a put that came in between) can check and rename in one step.
+     * Held around the rename that makes an object visible or the unlink that removes it, so a conditional commit
+     * (an attribute rewrite that must not undo a put that came in between) can check and rename in one step, and
+     * storage accounting reads the size of the object being replaced consistently.
      */
     Lock key(String bucket, String key) {
         return keys[Math.floorMod(31 * bucket.hashCode() + key.hashCode(), KEY_STRIPES)];

@@ -44,7 +44,7 @@ public final class DurableFiles {
      * Creates {@code temp}, lets {@code content} fill it and forces it to disk. On any failure the temp file is
      * removed and the failure rethrown as it was.
      */
-    static <T> T write(Path temp, Content<T> content) throws IOException {
+    public static <T> T write(Path temp, Content<T> content) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             T result = content.writeTo(channel);
             channel.force(true);
@@ -60,7 +60,7 @@ public final class DurableFiles {
      * missing between {@code root} (which must exist) and the target are created. On failure the temp file is
      * removed; a {@link NoSuchFileException} with {@code root} gone means the whole tree was removed.
      */
-    static void commit(Path temp, Path target, Path root) throws IOException {
+    public static void commit(Path temp, Path target, Path root) throws IOException {
         Path dir = target.getParent();
         try {
             for (int attempt = 1; ; attempt++) {
@@ -128,7 +128,7 @@ public final class DurableFiles {
 
     /** Deletes a file and forces its directory; false when there was none. */
     /** Deletes a file; with {@code sync}, its directory is fsynced so the delete survives a crash. */
-    static boolean delete(Path file, boolean sync) throws IOException {
+    public static boolean delete(Path file, boolean sync) throws IOException {
         if (!Files.deleteIfExists(file)) {
             return false;
         }
@@ -138,7 +138,7 @@ public final class DurableFiles {
         return true;
     }
 
-    static void forceDirectory(Path dir) throws IOException {
+    public static void forceDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         }
@@ -152,7 +152,7 @@ public final class DurableFiles {
         }
     }
 
-    static void deleteQuietly(Path file) {
+    public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException | RuntimeException e) {

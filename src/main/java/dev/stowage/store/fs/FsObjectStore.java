@@ -11,6 +11,8 @@ import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectReader;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.StorageListener;
+import dev.stowage.store.StoredTotals;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +62,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final ObjectFiles files = new ObjectFiles();
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
     private final boolean syncDeletes;
+    /** Storage accounting: told of every object created, replaced or deleted, with the sizes involved. */
+    private final StorageListener listener;
 
     public FsObjectStore(Path dataRoot, Clock clock) throws IOException {
         this(dataRoot, clock, true);
@@ -78,9 +82,21 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     }
 
     FsObjectStore(Path dataRoot, Clock clock, Duration bucketTrust, boolean syncDeletes) throws IOException {
+        this(dataRoot, clock, bucketTrust, syncDeletes, StorageListener.NONE);
+    }
+
+    /** As {@link #FsObjectStore(Path, Clock, boolean)}, telling {@code listener} of every object change. */
+    public FsObjectStore(Path dataRoot, Clock clock, boolean syncDeletes, StorageListener listener)
+            throws IOException {
+        this(dataRoot, clock, BUCKET_TRUST, syncDeletes, listener);
+    }
+
+    FsObjectStore(Path dataRoot, Clock clock, Duration bucketTrust, boolean syncDeletes, StorageListener listener)
+            throws IOException {
         this.layout = new DataLayout(dataRoot);
         this.clock = clock;
         this.syncDeletes = syncDeletes;
+        this.listener = listener;
         Files.createDirectories(layout.bucketsDir());
         Files.createDirectories(layout.tmpDir());
         this.temp = InstanceTempDir.open(layout.tmpDir());
@@ -255,6 +271,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private boolean commitObject(String bucket, Path tempFile, Path target, ObjectInfo info, Object expectedFile)
             throws IOException {
         Path objects = layout.objectsDir(bucket);
+        BucketInfo facts = buckets.get(bucket);
+        long replaced;
         Lock lock = locks.commit(bucket);
         Lock keyLock = locks.key(bucket, info.key());
         lock.lock();
@@ -264,8 +282,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
                 DurableFiles.deleteQuietly(tempFile);
                 return false;
             }
+            replaced = sizeOf(target);
             DurableFiles.commit(tempFile, target, objects);
-            return true;
         } catch (NoSuchFileException e) {
             if (!Files.isDirectory(objects)) {
                 throw new NoSuchBucketException(bucket);
@@ -275,6 +293,14 @@ public final class FsObjectStore implements ObjectStore, Closeable {
             keyLock.unlock();
             lock.unlock();
         }
+        listener.objectChanged(facts, replaced, info.size());
+        return true;
+    }
+
+    /** The body size of the object in {@code file}, -1 when there is none. */
+    private long sizeOf(Path file) throws IOException {
+        ObjectInfo existing = files.readInfo(file);
+        return existing == null ? -1 : existing.size();
     }
 
     /** The identity of the file at {@code path} (inode and device), or null when there is none. */
@@ -379,8 +405,21 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     @Override
     public boolean deleteObject(String bucket, String key) throws IOException {
         Path file = objectFile(bucket, key);
-        boolean existed = DurableFiles.delete(file, syncDeletes);
+        BucketInfo facts = buckets.get(bucket);
+        long deleted;
+        boolean existed;
+        Lock stripe = locks.key(bucket, key);
+        stripe.lock();
+        try {
+            deleted = sizeOf(file);
+            existed = DurableFiles.delete(file, syncDeletes);
+        } finally {
+            stripe.unlock();
+        }
         FileTrees.removeEmptyDirectories(file.getParent(), layout.objectsDir(bucket));
+        if (existed) {
+            listener.objectChanged(facts, deleted, -1);
+        }
         return existed;
     }
 
@@ -392,6 +431,39 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         ListingFilter filter = ListingFilter.of(query);
         buckets.get(DataLayout.checkBucketName(bucket));
         return new KeyLister(layout.objectsDir(bucket), filter, files, listings, query.maxKeys()).list();
+    }
+
+    @Override
+    public StoredTotals measureBucket(String bucket) throws IOException {
+        buckets.get(DataLayout.checkBucketName(bucket));
+        long[] totals = new long[2];
+        ByteBuffer scratch = ByteBuffer.allocateDirect(ObjectFiles.FIRST_READ);
+        measure(layout.objectsDir(bucket), scratch, totals);
+        return new StoredTotals(totals[0], totals[1]);
+    }
+
+    private void measure(Path dir, ByteBuffer scratch, long[] totals) throws IOException {
+        List<Path> subdirs = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                switch (NameCodec.kind(entry.getFileName().toString())) {
+                    case OBJECT -> {
+                        ObjectInfo info = files.readInfo(entry, scratch);
+                        if (info != null) {
+                            totals[0] += info.size();
+                            totals[1]++;
+                        }
+                    }
+                    case DIRECTORY, CONTINUATION -> subdirs.add(entry);
+                    case OTHER -> {}
+                }
+            }
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return; // removed meanwhile by a delete
+        }
+        for (Path sub : subdirs) {
+            measure(sub, scratch, totals);
+        }
     }
 
     /** The object file of a key in an existing bucket. */
