@@ -39,4 +39,16 @@ public class S3Authorizer {
         }
         return bucket;
     }
+
+    /**
+     * Whether the caller may read the source of a copy (CopyObject, UploadPartCopy): the destination went through
+     * {@link #authorize}; the source bucket must exist and, until ACLs arrive, belong to the caller. Returns it.
+     */
+    public BucketInfo authorizeCopySource(Principal principal, String sourceBucket) throws IOException {
+        BucketInfo bucket = store.bucket(sourceBucket);
+        if (principal.isAnonymous() || !principal.userId().equals(bucket.ownerId())) {
+            throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
+        }
+        return bucket;
+    }
 }
