@@ -43,6 +43,7 @@ import dev.stowage.s3.handler.ListObjectsHandler;
 import dev.stowage.s3.handler.ListObjectsV2Handler;
 import dev.stowage.s3.handler.PutObjectHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /** Hands each operation to its handler. The switch is exhaustive: a new operation without a handler won't compile. */
@@ -62,8 +63,11 @@ public class S3Dispatcher {
     private final DeleteObjectHandler deleteObject;
     private final Breadth breadth;
 
-    /** The handlers of copies, multipart uploads and multi-object delete, injected as one group. */
-    @ApplicationScoped
+    /**
+     * The handlers of copies, multipart uploads and multi-object delete, injected as one group (a singleton: no
+     * client proxy, so its fields are the handlers themselves).
+     */
+    @Singleton
     public static class Breadth {
         final CopyObjectHandler copyObject;
         final DeleteObjectsHandler deleteObjects;

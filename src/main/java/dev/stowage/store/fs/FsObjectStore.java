@@ -245,7 +245,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         channel.position(header.length);
         source.transferTo(offset, length, channel);
         byte[] md5 = attributes.system().containsKey(ObjectAttributes.ETAG) ? new byte[16]
-                : copiedMd5(source, offset, length, channel, header.length);
+                : copiedMd5(source, offset, length);
         long modified = clock.millis();
         ObjectHeader.complete(header, length, md5, modified);
         writeAll(channel, header, 0);
@@ -255,10 +255,9 @@ public final class FsObjectStore implements ObjectStore, Closeable {
 
     /**
      * The MD5 of copied bytes: the source's own when the whole of a plain (non-multipart) object was copied, else
-     * read back from the copy just written (a part copy's ETag is the MD5 of its range).
+     * read from the source (a part copy's ETag is the MD5 of its range).
      */
-    private static byte[] copiedMd5(FsObjectReader source, long offset, long length, FileChannel copy,
-            long dataStart) throws IOException {
+    private static byte[] copiedMd5(FsObjectReader source, long offset, long length) throws IOException {
         String etag = source.info().etag();
         if (offset == 0 && length == source.info().size() && etag.length() == 32
                 && !source.info().attributes().system().containsKey(ObjectAttributes.ETAG)) {
@@ -266,13 +265,13 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         }
         MessageDigest md5 = newMd5();
         ByteBuffer buf = ByteBuffer.allocateDirect(256 * 1024);
-        long pos = dataStart;
-        long end = dataStart + length;
+        long pos = offset;
+        long end = offset + length;
         while (pos < end) {
             buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
-            int n = copy.read(buf, pos);
+            int n = source.read(buf, pos);
             if (n < 0) {
-                throw new IOException("copy ended early");
+                throw new IOException("copy source ended early");
             }
             pos += n;
             md5.update(buf.flip());
