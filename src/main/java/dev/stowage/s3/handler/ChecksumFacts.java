@@ -12,7 +12,6 @@ import dev.stowage.s3.error.S3Exception;
 import dev.stowage.s3.xml.XmlWriter;
 import java.io.InputStream;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,10 +135,5 @@ final class ChecksumFacts {
                 xml.element("ChecksumType", s.type());
             }
         }
-    }
-
-    /** The system facts of a new object or upload, as a mutable copy. */
-    static Map<String, String> copy(Map<String, String> system) {
-        return new LinkedHashMap<>(system);
     }
 }
