@@ -374,4 +374,54 @@ leftover=$(find "$DATA/tmp" -mindepth 2 -type f -print -quit 2>/dev/null || true
 [ -z "$leftover" ] || fail "temp files left behind while idle: $leftover"
 pass "no temp files left in $DATA/tmp"
 
+# ==== Multipart upload, copy, multi-object delete (issue 6) ===============================================
+
+M="e2e-mp-$(date +%s)-$$"
+ok "s3 mb (multipart bucket)" s3 mb "s3://$M"
+
+head -c $((100 * 1024 * 1024)) /dev/urandom >"$WORK/up/big100.bin"
+ok "s3 cp 100 MiB up (multipart)" s3 cp "$WORK/up/big100.bin" "s3://$M/big100.bin"
+ok "head-object big100.bin" s3api head-object --bucket "$M" --key big100.bin
+json_check "head-object big100.bin: not a multipart ETag of 100 MiB" \
+  "j['ContentLength'] == 104857600 and j['ETag'].strip('\"').endswith('-13')"
+ok "s3 cp 100 MiB down" s3 cp "s3://$M/big100.bin" "$WORK/down/big100.bin"
+cmp "$WORK/up/big100.bin" "$WORK/down/big100.bin" || fail "s3 cp 100 MiB: downloaded bytes differ"
+pass "s3 cp of a 100 MiB file up (multipart, 8 MiB parts) and down, byte for byte"
+
+# aws-cli's default --copy-props also copies the tags (GetObjectTagging, then tagging on the new object)
+ok "s3 cp s3->s3" s3 cp "s3://$M/big100.bin" "s3://$M/copy/big100.bin"
+ok "s3 cp copy down" s3 cp "s3://$M/copy/big100.bin" "$WORK/down/copy100.bin"
+cmp "$WORK/up/big100.bin" "$WORK/down/copy100.bin" || fail "s3 cp s3->s3: copied bytes differ"
+echo "small" >"$WORK/up/small-copy.txt"
+ok "s3 cp small up" s3 cp "$WORK/up/small-copy.txt" "s3://$M/small.txt"
+ok "s3 cp small s3->s3" s3 cp "s3://$M/small.txt" "s3://$M/copy/small.txt"
+ok "head-object copied small" s3api head-object --bucket "$M" --key copy/small.txt
+json_check "copied small object: ETag is not the MD5" "j['ETag'] == '\"$(md5_of "$WORK/up/small-copy.txt")\"'"
+pass "s3 cp s3->s3 (multipart copy of 100 MiB with UploadPartCopy, CopyObject of a small file)"
+
+ok "create-multipart-upload" s3api create-multipart-upload --bucket "$M" --key pending/one
+UPLOAD_ID=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["UploadId"])' "$WORK/out")
+ok "list-multipart-uploads" s3api list-multipart-uploads --bucket "$M" --no-paginate
+json_check "list-multipart-uploads: upload not listed" \
+  "[(u['Key'], u['UploadId']) for u in j['Uploads']] == [('pending/one', '$UPLOAD_ID')]"
+ok "list-objects-v2 --prefix pending/" s3api list-objects-v2 --bucket "$M" --prefix pending/ --no-paginate
+json_check "an upload in progress is listed as an object" "j.get('KeyCount', 0) == 0"
+ok "abort-multipart-upload" s3api abort-multipart-upload --bucket "$M" --key pending/one --upload-id "$UPLOAD_ID"
+ok "list-multipart-uploads (after abort)" s3api list-multipart-uploads --bucket "$M" --no-paginate
+json_check "list-multipart-uploads after abort: not empty" "not j.get('Uploads')"
+fails_with "abort of an aborted upload" "NoSuchUpload" s3api abort-multipart-upload --bucket "$M" \
+  --key pending/one --upload-id "$UPLOAD_ID"
+pass "s3api create-multipart-upload, list-multipart-uploads, abort-multipart-upload"
+
+ok "s3 rm --recursive (DeleteObjects)" s3 rm "s3://$M" --recursive
+[ "$(grep -c '^delete: ' "$WORK/out")" -eq 4 ] || fail "s3 rm --recursive: expected 4 deletes: $(cat "$WORK/out")"
+ok "list-objects-v2 (multipart bucket, empty)" s3api list-objects-v2 --bucket "$M" --no-paginate
+json_check "list-objects-v2 after rm --recursive: not empty" "j.get('KeyCount', 0) == 0"
+ok "s3 rb (multipart bucket)" s3 rb "s3://$M"
+pass "s3 rm --recursive (DeleteObjects) and s3 rb"
+
+leftover=$(find "$DATA/tmp" -mindepth 2 -type f -print -quit 2>/dev/null || true)
+[ -z "$leftover" ] || fail "temp files left behind after the multipart block: $leftover"
+pass "no staged or temp files left after multipart uploads, copies and aborts"
+
 echo "ALL PASS: aws-cli end-to-end ($SECONDS s)"

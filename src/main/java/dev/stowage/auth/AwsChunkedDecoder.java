@@ -24,7 +24,7 @@ import java.util.Objects;
  * <p>Bounded: lines (chunk headers, trailers) at most {@value #MAX_LINE} bytes, the size field at most 16 hex
  * digits, at most {@value #MAX_TRAILER_LINES} trailer lines; chunk data is streamed, never buffered whole.
  */
-final class AwsChunkedDecoder extends InputStream {
+final class AwsChunkedDecoder extends InputStream implements ChecksummedBody {
     static final int BUFFER_SIZE = 64 * 1024;
     static final int MAX_LINE = 4096;
     static final int MAX_TRAILER_LINES = 16;
@@ -437,5 +437,10 @@ final class AwsChunkedDecoder extends InputStream {
     private S3Exception lengthMismatch() {
         return AuthErrors.incompleteBody("The decoded body does not have the length given in "
                 + "x-amz-decoded-content-length (" + expectedLength + ").");
+    }
+
+    @Override
+    public ExpectedChecksum verifiedChecksum() {
+        return verifier.verified();
     }
 }

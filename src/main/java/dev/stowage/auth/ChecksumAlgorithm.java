@@ -40,6 +40,23 @@ public enum ChecksumAlgorithm {
         return length;
     }
 
+    /** The algorithm of a name as AWS writes it in x-amz-checksum-algorithm ({@code CRC32}, any case); null if none. */
+    public static ChecksumAlgorithm fromDisplayName(String name) {
+        for (ChecksumAlgorithm a : values()) {
+            if (a.displayName.equalsIgnoreCase(name == null ? "" : name.trim())) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The raw checksum of {@code data}. */
+    public byte[] of(byte[] data) {
+        Running r = newRunning();
+        r.update(data, 0, data.length);
+        return r.finish();
+    }
+
     /** The algorithm of a header or trailer name (any case); null for anything else. */
     public static ChecksumAlgorithm fromHeaderName(String name) {
         for (ChecksumAlgorithm a : values()) {
@@ -51,7 +68,7 @@ public enum ChecksumAlgorithm {
     }
 
     /** A fresh running checksum of this algorithm. */
-    Running newRunning() {
+    public Running newRunning() {
         return switch (this) {
             case CRC32 -> new OfChecksum(new CRC32(), 4);
             case CRC32C -> new OfChecksum(new CRC32C(), 4);
@@ -62,7 +79,7 @@ public enum ChecksumAlgorithm {
     }
 
     /** A checksum being computed over a body; {@link #finish} gives the raw (big-endian) value. */
-    interface Running {
+    public interface Running {
         void update(byte[] b, int off, int len);
 
         byte[] finish();

@@ -6,7 +6,7 @@ import java.util.Base64;
 public record ExpectedChecksum(ChecksumAlgorithm algorithm, String base64) {
 
     /** @throws dev.stowage.s3.error.S3Exception InvalidRequest unless the value is base64 of the right length */
-    static ExpectedChecksum parse(ChecksumAlgorithm algorithm, String value, String where) {
+    public static ExpectedChecksum parse(ChecksumAlgorithm algorithm, String value, String where) {
         String trimmed = value == null ? "" : value.trim();
         byte[] raw;
         try {
@@ -20,7 +20,8 @@ public record ExpectedChecksum(ChecksumAlgorithm algorithm, String base64) {
         return new ExpectedChecksum(algorithm, trimmed);
     }
 
-    byte[] bytes() {
+    /** The raw checksum. */
+    public byte[] bytes() {
         return Base64.getDecoder().decode(base64);
     }
 }

@@ -17,6 +17,7 @@ final class PayloadVerifier {
     private final Map<ChecksumAlgorithm, ChecksumAlgorithm.Running> running = new EnumMap<>(ChecksumAlgorithm.class);
     private final Map<ChecksumAlgorithm, byte[]> results = new EnumMap<>(ChecksumAlgorithm.class);
     private final ChecksumAlgorithm.Running[] active;
+    private ExpectedChecksum verified;
 
     /**
      * @param contentSha256Hex the declared whole-body SHA-256, or null
@@ -63,6 +64,11 @@ final class PayloadVerifier {
         }
     }
 
+    /** The header or trailer checksum that matched the body; null before the end or when none was declared. */
+    ExpectedChecksum verified() {
+        return verified;
+    }
+
     /** Checks a checksum received in a trailer (its algorithm must have been announced). */
     void verify(ExpectedChecksum expected) {
         byte[] actual = result(expected.algorithm());
@@ -70,6 +76,7 @@ final class PayloadVerifier {
             throw new S3Exception(S3ErrorCode.BAD_DIGEST, "The " + expected.algorithm().displayName()
                     + " you specified did not match the calculated checksum.");
         }
+        verified = expected;
     }
 
     private byte[] result(ChecksumAlgorithm algorithm) {

@@ -73,4 +73,12 @@ public record VerifiedRequest(
         }
         return n;
     }
+
+    /**
+     * The checksum (header or trailer) verified against a body returned by {@link #body} once it has been read to
+     * its end; null when the client declared none.
+     */
+    public static ExpectedChecksum verifiedChecksum(InputStream body) {
+        return body instanceof ChecksummedBody c ? c.verifiedChecksum() : null;
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * A plain (not aws-chunked) body passed through unchanged while {@link PayloadVerifier} digests it; the verdict
  * is given at the end of the body, or, when the length is known, before its last bytes are returned.
  */
-final class VerifyingInputStream extends InputStream {
+final class VerifyingInputStream extends InputStream implements ChecksummedBody {
     private final InputStream raw;
     private final PayloadVerifier verifier;
     private final long expectedLength;
@@ -81,5 +81,10 @@ final class VerifyingInputStream extends InputStream {
             throw AuthErrors.incompleteBody(S3ErrorCode.INCOMPLETE_BODY.message());
         }
         verifier.verifyDeclared();
+    }
+
+    @Override
+    public ExpectedChecksum verifiedChecksum() {
+        return verifier.verified();
     }
 }

@@ -2,6 +2,7 @@ package dev.stowage.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,6 +72,19 @@ public interface StowageConfig {
 
     /** Usage statistics: traffic counters, usage objects, storage accounting. */
     Usage usage();
+
+    /** Multipart uploads in progress. */
+    Multipart multipart();
+
+    interface Multipart {
+        /** Uploads started longer ago than this and neither completed nor aborted are removed with their parts. */
+        @WithDefault("7d")
+        Duration staleAfter();
+
+        /** How often the removal of stale uploads runs. */
+        @WithDefault("1h")
+        String cleanupInterval();
+    }
 
     interface SystemUser {
         /** Access key id of the system user; generated at first start when unset. */

@@ -95,7 +95,7 @@ public class S3Route {
         String requestId = nextRequestId();
         RequestHead head;
         try {
-            head = parser.parse(request.method().name(), uri, request.headers(), requestId);
+            head = parser.parse(request.method().name(), uri, headersWithHost(request), requestId);
         } catch (S3Exception e) {
             RequestHead bare = new RequestHead(request.method().name(), "/", "", java.util.List.of(),
                     java.util.Map.of(), null, null, false, requestId);
@@ -142,6 +142,19 @@ public class S3Route {
                 LOG.warnf(e, "request observer %s failed", observer.getClass().getName());
             }
         }
+    }
+
+    /**
+     * The request's headers; an HTTP/2 request (h2c, as Java's HttpClient upgrades to) names its host in the
+     * {@code :authority} pseudo-header, which is signed as {@code host}: it is added as Host.
+     */
+    private static io.vertx.core.MultiMap headersWithHost(HttpServerRequest request) {
+        io.vertx.core.MultiMap headers = request.headers();
+        if (headers.contains("Host") || request.authority() == null) {
+            return headers;
+        }
+        io.vertx.core.MultiMap copy = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(headers);
+        return copy.set("Host", request.authority().toString());
     }
 
     private static boolean hasBody(HttpServerRequest request) {

@@ -128,4 +128,29 @@ public class S3Authorizer {
             // deleted at once by a concurrent request: nothing to count it under
         }
     }
+
+    /**
+     * Opens the source of a copy (CopyObject, UploadPartCopy) if the caller may read it, as GetObject would be
+     * authorized: the source object's ACL must grant READ; a missing source is NoSuchKey only to callers who may
+     * list its bucket. The destination went through {@link #authorize}. The caller closes the reader.
+     */
+    public ObjectReader openCopySource(Principal principal, String sourceBucket, String sourceKey)
+            throws IOException {
+        BucketInfo bucket = store.bucket(sourceBucket);
+        String user = principal.userId();
+        ObjectReader reader;
+        try {
+            reader = store.openObject(sourceBucket, sourceKey);
+        } catch (NoSuchKeyException e) {
+            if (BucketAccess.allows(bucket, user, AclPermission.READ)) {
+                throw e;
+            }
+            throw denied();
+        }
+        if (!ObjectAccess.allows(reader.info(), bucket, user, AclPermission.READ)) {
+            reader.close();
+            throw denied();
+        }
+        return reader;
+    }
 }

@@ -26,6 +26,24 @@ import dev.stowage.s3.S3Operation.ListBuckets;
 import dev.stowage.s3.S3Operation.ListObjects;
 import dev.stowage.s3.S3Operation.ListObjectsV2;
 import dev.stowage.s3.S3Operation.PutObject;
+import dev.stowage.s3.S3Operation.CopyObject;
+import dev.stowage.s3.S3Operation.DeleteObjects;
+import dev.stowage.s3.S3Operation.CreateMultipartUpload;
+import dev.stowage.s3.S3Operation.UploadPart;
+import dev.stowage.s3.S3Operation.UploadPartCopy;
+import dev.stowage.s3.S3Operation.CompleteMultipartUpload;
+import dev.stowage.s3.S3Operation.AbortMultipartUpload;
+import dev.stowage.s3.S3Operation.ListParts;
+import dev.stowage.s3.S3Operation.ListMultipartUploads;
+import dev.stowage.s3.handler.CopyObjectHandler;
+import dev.stowage.s3.handler.DeleteObjectsHandler;
+import dev.stowage.s3.handler.CreateMultipartUploadHandler;
+import dev.stowage.s3.handler.UploadPartHandler;
+import dev.stowage.s3.handler.UploadPartCopyHandler;
+import dev.stowage.s3.handler.CompleteMultipartUploadHandler;
+import dev.stowage.s3.handler.AbortMultipartUploadHandler;
+import dev.stowage.s3.handler.ListPartsHandler;
+import dev.stowage.s3.handler.ListMultipartUploadsHandler;
 import dev.stowage.s3.handler.CreateBucketHandler;
 import dev.stowage.s3.handler.GetBucketAclHandler;
 import dev.stowage.s3.handler.PutBucketAclHandler;
@@ -72,12 +90,42 @@ public class S3Dispatcher {
     private final HeadObjectHandler headObject;
     private final DeleteObjectHandler deleteObject;
     private final AccessHandlers access;
+    private final Breadth breadth;
+
+    /**
+     * The handlers of copies, multipart uploads and multi-object delete, injected as one group (a singleton: no
+     * client proxy, so its fields are the handlers themselves).
+     */
+    @Singleton
+    public static class Breadth {
+        final CopyObjectHandler copyObject;
+        final DeleteObjectsHandler deleteObjects;
+        final CreateMultipartUploadHandler createMultipartUpload;
+        final UploadPartHandler uploadPart;
+        final UploadPartCopyHandler uploadPartCopy;
+        final CompleteMultipartUploadHandler completeMultipartUpload;
+        final AbortMultipartUploadHandler abortMultipartUpload;
+        final ListPartsHandler listParts;
+        final ListMultipartUploadsHandler listMultipartUploads;
+
+        public Breadth(CopyObjectHandler copyObject, DeleteObjectsHandler deleteObjects, CreateMultipartUploadHandler createMultipartUpload, UploadPartHandler uploadPart, UploadPartCopyHandler uploadPartCopy, CompleteMultipartUploadHandler completeMultipartUpload, AbortMultipartUploadHandler abortMultipartUpload, ListPartsHandler listParts, ListMultipartUploadsHandler listMultipartUploads) {
+            this.copyObject = copyObject;
+            this.deleteObjects = deleteObjects;
+            this.createMultipartUpload = createMultipartUpload;
+            this.uploadPart = uploadPart;
+            this.uploadPartCopy = uploadPartCopy;
+            this.completeMultipartUpload = completeMultipartUpload;
+            this.abortMultipartUpload = abortMultipartUpload;
+            this.listParts = listParts;
+            this.listMultipartUploads = listMultipartUploads;
+        }
+    }
 
     public S3Dispatcher(ListBucketsHandler listBuckets, CreateBucketHandler createBucket, HeadBucketHandler headBucket,
             DeleteBucketHandler deleteBucket, GetBucketLocationHandler getBucketLocation,
             GetBucketVersioningHandler getBucketVersioning, ListObjectsHandler listObjects,
             ListObjectsV2Handler listObjectsV2, PutObjectHandler putObject, GetObjectHandler getObject,
-            HeadObjectHandler headObject, DeleteObjectHandler deleteObject, AccessHandlers access) {
+            HeadObjectHandler headObject, DeleteObjectHandler deleteObject, AccessHandlers access, Breadth breadth) {
         this.listBuckets = listBuckets;
         this.createBucket = createBucket;
         this.headBucket = headBucket;
@@ -91,6 +139,7 @@ public class S3Dispatcher {
         this.headObject = headObject;
         this.deleteObject = deleteObject;
         this.access = access;
+        this.breadth = breadth;
     }
 
     public S3Response dispatch(S3Operation op, S3Request request) throws IOException {
@@ -121,6 +170,15 @@ public class S3Dispatcher {
             case PutBucketCors o -> access.putBucketCors().handle(o, request);
             case DeleteBucketCors o -> access.deleteBucketCors().handle(o, request);
             case CorsPreflight o -> access.corsPreflight().handle(o, request);
+            case CopyObject o -> breadth.copyObject.handle(o, request);
+            case DeleteObjects o -> breadth.deleteObjects.handle(o, request);
+            case CreateMultipartUpload o -> breadth.createMultipartUpload.handle(o, request);
+            case UploadPart o -> breadth.uploadPart.handle(o, request);
+            case UploadPartCopy o -> breadth.uploadPartCopy.handle(o, request);
+            case CompleteMultipartUpload o -> breadth.completeMultipartUpload.handle(o, request);
+            case AbortMultipartUpload o -> breadth.abortMultipartUpload.handle(o, request);
+            case ListParts o -> breadth.listParts.handle(o, request);
+            case ListMultipartUploads o -> breadth.listMultipartUploads.handle(o, request);
         };
     }
 

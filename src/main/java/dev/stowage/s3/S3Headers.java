@@ -63,6 +63,7 @@ public final class S3Headers {
     public static final String X_AMZ_GRANT_READ_ACP = "x-amz-grant-read-acp";
     public static final String X_AMZ_GRANT_WRITE_ACP = "x-amz-grant-write-acp";
     public static final String X_AMZ_TAGGING = "x-amz-tagging";
+    public static final String X_AMZ_TAGGING_DIRECTIVE = "x-amz-tagging-directive";
     public static final String X_AMZ_TAGGING_COUNT_OUT = "x-amz-tagging-count";
     public static final String ORIGIN = "origin";
     public static final String ACCESS_CONTROL_REQUEST_METHOD = "access-control-request-method";
@@ -77,4 +78,31 @@ public final class S3Headers {
     public static final String P_ACL = "acl";
     public static final String P_TAGGING = "tagging";
     public static final String P_CORS = "cors";
+
+    // Copy, multipart upload, multi-object delete and checksums.
+    public static final String X_AMZ_COPY_SOURCE = "x-amz-copy-source";
+    public static final String X_AMZ_COPY_SOURCE_RANGE = "x-amz-copy-source-range";
+    public static final String X_AMZ_COPY_SOURCE_IF_MATCH = "x-amz-copy-source-if-match";
+    public static final String X_AMZ_COPY_SOURCE_IF_NONE_MATCH = "x-amz-copy-source-if-none-match";
+    public static final String X_AMZ_COPY_SOURCE_IF_MODIFIED_SINCE = "x-amz-copy-source-if-modified-since";
+    public static final String X_AMZ_COPY_SOURCE_IF_UNMODIFIED_SINCE = "x-amz-copy-source-if-unmodified-since";
+    public static final String X_AMZ_METADATA_DIRECTIVE = "x-amz-metadata-directive";
+    public static final String X_AMZ_CHECKSUM_MODE = "x-amz-checksum-mode";
+    public static final String X_AMZ_CHECKSUM_ALGORITHM = "x-amz-checksum-algorithm";
+    public static final String X_AMZ_CHECKSUM_TYPE = "x-amz-checksum-type";
+    public static final String X_AMZ_SDK_CHECKSUM_ALGORITHM = "x-amz-sdk-checksum-algorithm";
+    public static final String X_AMZ_TRAILER = "x-amz-trailer";
+    public static final String X_AMZ_CHECKSUM_PREFIX = "x-amz-checksum-";
+    public static final String X_AMZ_CHECKSUM_ALGORITHM_OUT = "x-amz-checksum-algorithm";
+    public static final String X_AMZ_CHECKSUM_TYPE_OUT = "x-amz-checksum-type";
+    public static final String X_AMZ_COPY_SOURCE_VERSION_ID_OUT = "x-amz-copy-source-version-id";
+    public static final String P_UPLOADS = "uploads";
+    public static final String P_UPLOAD_ID = "uploadId";
+    public static final String P_PART_NUMBER = "partNumber";
+    public static final String P_MAX_PARTS = "max-parts";
+    public static final String P_PART_NUMBER_MARKER = "part-number-marker";
+    public static final String P_KEY_MARKER = "key-marker";
+    public static final String P_UPLOAD_ID_MARKER = "upload-id-marker";
+    public static final String P_MAX_UPLOADS = "max-uploads";
+    public static final String P_DELETE = "delete";
 }

@@ -325,4 +325,109 @@ public sealed interface S3Operation {
             return RequestClass.GET;
         }
     }
+
+    // ---- Copy, multipart upload, multi-object delete --------------------------------------------------
+
+    /** PutObject with {@code x-amz-copy-source}: the destination is the addressed key. */
+    record CopyObject(String bucket, String key, CopySource source) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    /** {@code POST /bucket?delete}: the keys are in the XML body. */
+    record DeleteObjects(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
+    /** {@code POST /bucket/key?uploads}. */
+    record CreateMultipartUpload(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    /** {@code PUT /bucket/key?partNumber=N&uploadId=ID}. */
+    record UploadPart(String bucket, String key, String uploadId, int partNumber) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    /** UploadPart with {@code x-amz-copy-source} (and maybe {@code x-amz-copy-source-range}). */
+    record UploadPartCopy(String bucket, String key, String uploadId, int partNumber, CopySource source) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    /** {@code POST /bucket/key?uploadId=ID}. */
+    record CompleteMultipartUpload(String bucket, String key, String uploadId) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    /** {@code DELETE /bucket/key?uploadId=ID}. */
+    record AbortMultipartUpload(String bucket, String key, String uploadId) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
+    /** {@code GET /bucket/key?uploadId=ID}; {@code maxParts} clamped to 0..1000. */
+    record ListParts(String bucket, String key, String uploadId, int partNumberMarker, int maxParts) implements S3Operation {
+        public Permission permission() {
+            return Permission.READ;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.LIST;
+        }
+    }
+
+    /** {@code GET /bucket?uploads}; {@code maxUploads} clamped to 0..1000. */
+    record ListMultipartUploads(String bucket, String prefix, String delimiter, String keyMarker,
+            String uploadIdMarker, int maxUploads, boolean urlEncoding) implements S3Operation {
+        public Permission permission() {
+            return Permission.READ;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.LIST;
+        }
+    }
+
+    /** The object a copy reads: {@code x-amz-copy-source} decoded (a version id, if any, was {@code null}). */
+    record CopySource(String bucket, String key) {}
 }

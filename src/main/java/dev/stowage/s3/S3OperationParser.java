@@ -59,11 +59,11 @@ public final class S3OperationParser {
      * naming one gets NotImplemented rather than being mistaken for a plain object or bucket request.
      */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
-            "accelerate", "analytics", "attributes", "delete", "encryption", "intelligent-tiering",
+            "accelerate", "analytics", "attributes", "encryption", "intelligent-tiering",
             "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics", "notification",
-            "object-lock", "ownershipControls", "partNumber", "policy", "policyStatus", "publicAccessBlock",
+            "object-lock", "ownershipControls", "policy", "policyStatus", "publicAccessBlock",
             "replication", "requestPayment", "restore", "retention", "select", "session", "torrent",
-            "uploadId", "uploads", "versionId", "versions", "website");
+            "versionId", "versions", "website");
 
     private S3OperationParser() {}
 
@@ -103,6 +103,10 @@ public final class S3OperationParser {
                     .element("Size", Integer.toString(key.getBytes(StandardCharsets.UTF_8).length))
                     .element("MaxSizeAllowed", Integer.toString(MAX_KEY_BYTES));
         }
+        S3Operation multipartOrCopy = MultipartParsing.objectOperation(head, method, bucket, key);
+        if (multipartOrCopy != null) {
+            return multipartOrCopy;
+        }
         return switch (method) {
             case "PUT" -> new PutObject(bucket, key);
             case "GET" -> new GetObject(bucket, key);
@@ -113,6 +117,10 @@ public final class S3OperationParser {
     }
 
     private static S3Operation parseBucketOperation(RequestHead head, String method, String bucket) {
+        S3Operation multipartOrDelete = MultipartParsing.bucketOperation(head, method, bucket);
+        if (multipartOrDelete != null) {
+            return multipartOrDelete;
+        }
         return switch (method) {
             case "PUT" -> new CreateBucket(bucket);
             case "HEAD" -> new HeadBucket(bucket);
@@ -201,7 +209,7 @@ public final class S3OperationParser {
                 urlEncoding(head));
     }
 
-    private static int maxKeys(RequestHead head) {
+    static int maxKeys(RequestHead head) {
         String value = head.param(P_MAX_KEYS);
         if (value == null) {
             return 1000;
@@ -223,7 +231,7 @@ public final class S3OperationParser {
                 .element("ArgumentValue", value);
     }
 
-    private static boolean urlEncoding(RequestHead head) {
+    static boolean urlEncoding(RequestHead head) {
         if (!head.hasParam(P_ENCODING_TYPE)) {
             return false;
         }
@@ -236,11 +244,11 @@ public final class S3OperationParser {
         return true;
     }
 
-    private static String emptyToNull(String s) {
+    static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    private static S3Exception notImplemented(String method, String subresource) {
+    static S3Exception notImplemented(String method, String subresource) {
         return new S3Exception(S3ErrorCode.NOT_IMPLEMENTED,
                 method + " ?" + subresource + " is not implemented by this gateway yet.");
     }

@@ -2,9 +2,12 @@ package dev.stowage.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The narrow seam between the S3 surface and where bytes live. Implementations know nothing of HTTP; they
@@ -93,4 +96,63 @@ public interface ObjectStore {
             return Optional.empty();
         }
     }
+
+    // ---- Copy and multipart upload -------------------------------------------------------------------------
+
+    /** S3's smallest part but the last of a multipart upload: 5 MiB. */
+    long MIN_PART_SIZE = 5L * 1024 * 1024;
+
+    /**
+     * As {@link #putObject(String, String, InputStream, long, byte[], ObjectAttributes)}, adding the system facts
+     * {@code trailingFacts} gives once the body has been read to its end (a checksum sent in a trailer, say; a
+     * few hundred bytes at most) to those of {@code attributes}.
+     */
+    ObjectInfo putObject(String bucket, String key, InputStream data, long expectedLength, byte[] expectedMd5,
+            ObjectAttributes attributes, Supplier<Map<String, String>> trailingFacts) throws IOException;
+
+    /**
+     * Copies the bytes of an open object (see {@link #openObject}) to a key, atomically replacing any object
+     * there, with {@code attributes} (the source's system facts are the caller's to carry over).
+     */
+    ObjectInfo copyObject(ObjectReader source, String bucket, String key, ObjectAttributes attributes)
+            throws IOException;
+
+    /** Starts a multipart upload of {@code key}; the attributes become the object's at completion. */
+    MultipartUpload createUpload(String bucket, String key, ObjectAttributes attributes) throws IOException;
+
+    /** An upload in progress for that key, or {@link NoSuchUploadException}. */
+    MultipartUpload upload(String bucket, String key, String uploadId) throws IOException;
+
+    /**
+     * Stores one part (1..10,000) of an upload, replacing an earlier part of that number; checks length and MD5
+     * as {@link #putObject} does. {@code trailingFacts} as there, kept with the part.
+     */
+    PartInfo putPart(String bucket, String key, String uploadId, int partNumber, InputStream data,
+            long expectedLength, byte[] expectedMd5, Supplier<Map<String, String>> trailingFacts) throws IOException;
+
+    /** Stores {@code length} bytes of an open object from {@code offset} as a part (UploadPartCopy). */
+    PartInfo copyPart(String bucket, String key, String uploadId, int partNumber, ObjectReader source, long offset,
+            long length) throws IOException;
+
+    /** The parts after part number {@code afterPart}, at most {@code maxParts} of them. */
+    PartPage listParts(String bucket, String key, String uploadId, int afterPart, int maxParts) throws IOException;
+
+    /** One page of a bucket's uploads in progress. */
+    UploadPage listUploads(String bucket, UploadQuery query) throws IOException;
+
+    /**
+     * Completes an upload: the named parts (ascending, each with its stored ETag, all but the last at least
+     * {@link #MIN_PART_SIZE}; else {@link InvalidPartOrderException}, {@link InvalidPartException},
+     * {@link EntityTooSmallException}) become the object, atomically, with the upload's attributes, the system
+     * facts {@code completionFacts} computes from the chosen parts (it may throw to refuse them), and the ETag
+     * {@code hex(MD5(part MD5s))-N}. The upload and its parts are gone afterwards.
+     */
+    ObjectInfo completeUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
+            Function<List<PartInfo>, Map<String, String>> completionFacts) throws IOException;
+
+    /** Removes an upload and its parts; {@link NoSuchUploadException} when there is none. */
+    void abortUpload(String bucket, String key, String uploadId) throws IOException;
+
+    /** Removes every upload (of every bucket) started before {@code cutoff}; returns how many. */
+    int removeUploadsInitiatedBefore(Instant cutoff) throws IOException;
 }

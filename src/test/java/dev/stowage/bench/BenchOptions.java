@@ -39,7 +39,7 @@ record BenchOptions(
 
     /** Every scenario name {@code --only} accepts, in the order they run. */
     static final List<String> SCENARIOS = List.of("marker", "put4k", "get4k", "head4k", "delete4k", "mix", "put64m",
-            "get64m", "list", "list-delim");
+            "get64m", "list", "list-delim", "multipart");
 
     static final String USAGE = """
             usage: bin/bench --endpoint URL --access-key KEY --secret-key SECRET [options]

@@ -1,9 +1,13 @@
 package dev.stowage.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +19,7 @@ import java.util.logging.Logger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -108,6 +113,10 @@ public final class S3Benchmark {
                     case "marker" -> directoryMarker();
                     case "mix" -> measuredInOwnBucket(scenario, options.mixConcurrency(), this::mix);
                     case "list", "list-delim" -> list(scenario.equals("list-delim"));
+                    case "multipart" -> {
+                        measuredInOwnBucket("put256m", 1, this::putWhole256m);
+                        measuredInOwnBucket("mpu256m", 1, this::multipart256m);
+                    }
                     default -> {
                         Scenario measured = switch (scenario) {
                             case "put4k" -> this::put4k;
@@ -265,6 +274,49 @@ public final class S3Benchmark {
             s3.putObject(b -> b.bucket(bucket).key("large-" + thread), Payload.body(body));
             return 0;
         });
+    }
+
+    /** Bytes of the multipart scenario's object, and of each of its parts. */
+    private static final int MULTIPART_OBJECT = 256 * 1024 * 1024;
+    private static final int MULTIPART_PART = 16 * 1024 * 1024;
+
+    /** The reference for {@link #multipart256m}: one PUT of 256 MiB, streamed from a repeated 16 MiB array. */
+    private ScenarioResult putWhole256m(String bucket, int concurrency) {
+        byte[] part = Payload.random(MULTIPART_PART, 256);
+        return measure("put256m", concurrency, MULTIPART_OBJECT, List.of("put"), 1, thread -> {
+            s3.putObject(b -> b.bucket(bucket).key("whole-" + thread), RequestBody.fromContentProvider(
+                    () -> repeated(part, MULTIPART_OBJECT / MULTIPART_PART), MULTIPART_OBJECT,
+                    "application/octet-stream"));
+            return 0;
+        });
+    }
+
+    /** A 256 MiB object as a multipart upload of sixteen 16 MiB parts, sent one after the other, and completed. */
+    private ScenarioResult multipart256m(String bucket, int concurrency) {
+        byte[] part = Payload.random(MULTIPART_PART, 256);
+        return measure("mpu256m", concurrency, MULTIPART_OBJECT, List.of("upload"), 1, thread -> {
+            String key = "multipart-" + thread;
+            String id = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+            List<CompletedPart> parts = new ArrayList<>();
+            for (int n = 1; n <= MULTIPART_OBJECT / MULTIPART_PART; n++) {
+                int number = n;
+                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(number),
+                        Payload.body(part)).eTag();
+                parts.add(CompletedPart.builder().partNumber(n).eTag(etag)
+                        .build());
+            }
+            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(parts)));
+            return 0;
+        });
+    }
+
+    /** {@code times} copies of {@code bytes}, one after the other, without copying them. */
+    private static InputStream repeated(byte[] bytes, int times) {
+        List<InputStream> streams = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            streams.add(new ByteArrayInputStream(bytes));
+        }
+        return new SequenceInputStream(Collections.enumeration(streams));
     }
 
     private ScenarioResult getLarge(String bucket, int concurrency) {

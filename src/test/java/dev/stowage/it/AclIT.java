@@ -114,6 +114,59 @@ class AclIT extends S3TestSupport {
     }
 
     @Test
+    void copyAndMultipart_cannedAclAndTaggingHeaders_applyToTheNewObject() throws Exception {
+        Tenant alice = newTenant("alice");
+        String bucket = createBucket(alice, "breadth");
+        alice.s3().putObject(b -> b.bucket(bucket).key("src").tagging("a=1"), RequestBody.fromString("source"));
+
+        alice.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("copy").acl(ObjectCannedACL.PUBLIC_READ));
+        HttpResponse<String> copied = unsigned("GET", "/" + bucket + "/copy");
+        assertThat(copied.statusCode()).isEqualTo(200);
+        assertThat(copied.body()).isEqualTo("source");
+        // tags are copied by default, replaced on request
+        assertThat(alice.s3().getObjectTagging(b -> b.bucket(bucket).key("copy")).tagSet())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("a=1");
+        alice.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("retagged").taggingDirective("REPLACE").tagging("b=2"));
+        assertThat(alice.s3().getObjectTagging(b -> b.bucket(bucket).key("retagged")).tagSet())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("b=2");
+        assertThat(unsigned("GET", "/" + bucket + "/retagged").statusCode()).isEqualTo(403);
+
+        String uploadId = alice.s3().createMultipartUpload(b -> b.bucket(bucket).key("mpu")
+                .acl(ObjectCannedACL.PUBLIC_READ).tagging("c=3")).uploadId();
+        String etag = alice.s3().uploadPart(b -> b.bucket(bucket).key("mpu").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("multipart")).eTag();
+        alice.s3().completeMultipartUpload(b -> b.bucket(bucket).key("mpu").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
+        HttpResponse<String> assembled = unsigned("GET", "/" + bucket + "/mpu");
+        assertThat(assembled.statusCode()).isEqualTo(200);
+        assertThat(assembled.body()).isEqualTo("multipart");
+        assertThat(alice.s3().getObjectTagging(b -> b.bucket(bucket).key("mpu")).tagSet())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("c=3");
+    }
+
+    @Test
+    void copyObject_sourceTheCallerMayNotRead_isAccessDenied() {
+        Tenant alice = newTenant("alice");
+        Tenant bob = newTenant("bob");
+        String aliceBucket = createBucket(alice, "copy-src");
+        String bobBucket = createBucket(bob, "copy-dst");
+        alice.s3().putObject(b -> b.bucket(aliceBucket).key("private"), RequestBody.fromString("p"));
+        alice.s3().putObject(b -> b.bucket(aliceBucket).key("public").acl(ObjectCannedACL.PUBLIC_READ),
+                RequestBody.fromString("open"));
+
+        assertDenied(() -> bob.s3().copyObject(b -> b.sourceBucket(aliceBucket).sourceKey("private")
+                .destinationBucket(bobBucket).destinationKey("stolen")));
+        // a missing source is not revealed to a caller who may not list the source bucket
+        assertDenied(() -> bob.s3().copyObject(b -> b.sourceBucket(aliceBucket).sourceKey("missing")
+                .destinationBucket(bobBucket).destinationKey("x")));
+        bob.s3().copyObject(b -> b.sourceBucket(aliceBucket).sourceKey("public")
+                .destinationBucket(bobBucket).destinationKey("mine"));
+        assertThat(bob.s3().getObjectAsBytes(b -> b.bucket(bobBucket).key("mine")).asUtf8String()).isEqualTo("open");
+    }
+
+    @Test
     void putObjectAcl_publicRead_makesAnExistingObjectReadableAndKeepsItsBytesAndEtag() throws Exception {
         Tenant alice = newTenant("alice");
         String bucket = createBucket(alice, "later");

@@ -172,6 +172,21 @@ class SignatureIT extends S3TestSupport {
     }
 
     @Test
+    void presignedGet_overHttp2Upgrade_signsTheAuthorityAsHost() throws Exception {
+        String bucket = bucketWithObject();
+        URI url = presigner().presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .getObjectRequest(g -> g.bucket(bucket).key("obj"))).url().toURI();
+        // Java's default client upgrades to h2c and then sends :authority instead of Host
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<byte[]> response = http2.send(HttpRequest.newBuilder(url).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as("request %d over %s", i, response.version()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(DATA);
+        }
+    }
+
+    @Test
     void presignedGet_oneSignatureCharacterChanged_isSignatureDoesNotMatchInS3ErrorXml() throws Exception {
         String bucket = bucketWithObject();
         String url = presigner().presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))

@@ -57,6 +57,26 @@ public class ObjectAccess {
         return facts;
     }
 
+    /**
+     * The system facts of a copy that {@code writer} makes of an object whose facts are {@code source}: the
+     * source's (checksums, ETag) but for the owner and ACL, which come from this request as for a new object, and
+     * the tags, copied unless {@code x-amz-tagging-directive: REPLACE} asks for those of {@code x-amz-tagging}.
+     */
+    public Map<String, String> forCopy(Map<String, String> source, RequestHead head, Principal writer,
+            BucketInfo bucket) {
+        Map<String, String> facts = new LinkedHashMap<>(source);
+        facts.remove(OWNER);
+        facts.remove(ACL);
+        Map<String, String> fromRequest = fromRequestHeaders(head, writer, bucket);
+        if ("REPLACE".equals(head.header(S3Headers.X_AMZ_TAGGING_DIRECTIVE))) {
+            facts.remove(TAGS);
+        } else {
+            fromRequest.remove(TAGS);
+        }
+        facts.putAll(fromRequest);
+        return facts;
+    }
+
     /** The object's owner: the {@value #OWNER} fact, or the bucket's owner for objects without one. */
     public static String owner(ObjectInfo object, BucketInfo bucket) {
         String owner = object.attributes().system().get(OWNER);

@@ -6,9 +6,13 @@ import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.BadDigestException;
 import dev.stowage.store.BucketAlreadyExistsException;
 import dev.stowage.store.BucketNotEmptyException;
+import dev.stowage.store.EntityTooSmallException;
+import dev.stowage.store.InvalidPartException;
+import dev.stowage.store.InvalidPartOrderException;
 import dev.stowage.store.IncompleteBodyException;
 import dev.stowage.store.NoSuchBucketException;
 import dev.stowage.store.NoSuchKeyException;
+import dev.stowage.store.NoSuchUploadException;
 import dev.stowage.store.StoreException;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -47,6 +51,17 @@ public final class S3ErrorMapper {
             case BucketAlreadyExistsException x -> new S3Exception(S3ErrorCode.BUCKET_ALREADY_EXISTS).element("BucketName", bucket);
             case BadDigestException x -> new S3Exception(S3ErrorCode.BAD_DIGEST);
             case IncompleteBodyException x -> new S3Exception(S3ErrorCode.INCOMPLETE_BODY);
+            case NoSuchUploadException x -> new S3Exception(S3ErrorCode.NO_SUCH_UPLOAD).element("UploadId", x.subject());
+            case InvalidPartOrderException x -> new S3Exception(S3ErrorCode.INVALID_PART_ORDER).element("UploadId", x.subject());
+            case InvalidPartException x -> new S3Exception(S3ErrorCode.INVALID_PART)
+                    .element("UploadId", x.subject())
+                    .element("PartNumber", Integer.toString(x.partNumber()))
+                    .element("ETag", x.etag());
+            case EntityTooSmallException x -> new S3Exception(S3ErrorCode.ENTITY_TOO_SMALL)
+                    .element("ProposedSize", Long.toString(x.size()))
+                    .element("MinSizeAllowed", Long.toString(x.minSize()))
+                    .element("PartNumber", Integer.toString(x.partNumber()))
+                    .element("ETag", x.etag());
             default -> new S3Exception(S3ErrorCode.INTERNAL_ERROR);
         };
     }

@@ -26,6 +26,9 @@ public class HeadObjectHandler implements S3Handler<HeadObject> {
         S3Response response = ObjectResponses.objectHeaders(S3Response.status(range == null ? 200 : 206), info,
                 request.head());
         if (range == null) {
+            if (ChecksumFacts.modeEnabled(request.head())) {
+                ChecksumFacts.headers(response, info.attributes().system(), true);
+            }
             return response.body(new S3Response.Empty(info.size()));
         }
         return response.header(S3Headers.CONTENT_RANGE_OUT, range.contentRange(info.size()))

@@ -23,6 +23,7 @@ import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,12 @@ public class PutObjectHandler implements S3Handler<PutObject> {
         byte[] md5 = contentMd5(head.header(CONTENT_MD5));
         ObjectAttributes attributes = attributes(head)
                 .withSystem(access.fromRequestHeaders(head, request.principal(), request.bucket()));
-        ObjectInfo info = store.putObject(op.bucket(), op.key(), request.body(), length, md5, attributes);
-        return S3Response.ok().header(S3Headers.ETAG_OUT, '"' + info.etag() + '"');
+        ChecksumFacts.declared(request);
+        InputStream body = request.body();
+        ObjectInfo info = store.putObject(op.bucket(), op.key(), body, length, md5, attributes,
+                ChecksumFacts.afterBody(body));
+        return ChecksumFacts.headers(S3Response.ok().header(S3Headers.ETAG_OUT, '"' + info.etag() + '"'),
+                info.attributes().system(), true);
     }
 
     static byte[] contentMd5(String header) {

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * buckets/&lt;bucket&gt;/bucket.json   the bucket's facts
  * buckets/&lt;bucket&gt;/objects/       the key tree (see {@link KeyPaths}); names starting with '#' are reserved
  *                                   there for later use (e.g. object versions next to their key)
- * buckets/&lt;bucket&gt;/&lt;other&gt;/       room for more per-bucket state, e.g. multipart staging in uploads/
+ * buckets/&lt;bucket&gt;/uploads/&lt;id&gt;/  a multipart upload in progress (see {@link UploadFiles}); never listed
+ * buckets/&lt;bucket&gt;/&lt;other&gt;/       room for more per-bucket state
  * tmp/&lt;instance&gt;/                  a live process's temp files (see {@link InstanceTempDir})
  * tmp/&lt;instance&gt;.lock             held locked by that process while it lives
  * </pre>
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 final class DataLayout {
     static final String BUCKET_FILE = "bucket.json";
     static final String OBJECTS = "objects";
+    static final String UPLOADS = "uploads";
 
     private final Path buckets;
     private final Path tmp;
@@ -45,6 +47,10 @@ final class DataLayout {
 
     Path objectsDir(String bucket) {
         return bucketDir(bucket).resolve(OBJECTS);
+    }
+
+    Path uploadsDir(String bucket) {
+        return bucketDir(bucket).resolve(UPLOADS);
     }
 
     /**

@@ -57,6 +57,24 @@ final class FsObjectReader implements ObjectReader {
         return dataStart;
     }
 
+    /**
+     * Appends {@code count} bytes of the object from {@code position} to {@code target} at its current position,
+     * file to file in the kernel where it can (copy_file_range), never through the heap.
+     */
+    void transferTo(long position, long count, FileChannel target) throws IOException {
+        if (position < 0 || count < 0 || position + count > info.size()) {
+            throw new IllegalArgumentException("range outside the object");
+        }
+        long done = 0;
+        while (done < count) {
+            long n = channel.transferTo(dataStart + position + done, count - done, target);
+            if (n <= 0) {
+                throw new IOException("object file ended early while copying");
+            }
+            done += n;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();

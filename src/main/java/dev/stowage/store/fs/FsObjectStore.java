@@ -3,16 +3,26 @@ package dev.stowage.store.fs;
 import dev.stowage.store.BucketAlreadyExistsException;
 import dev.stowage.store.BucketInfo;
 import dev.stowage.store.BucketNotEmptyException;
+import dev.stowage.store.CompletedPart;
+import dev.stowage.store.EntityTooSmallException;
+import dev.stowage.store.InvalidPartException;
+import dev.stowage.store.InvalidPartOrderException;
 import dev.stowage.store.ListPage;
 import dev.stowage.store.ListQuery;
+import dev.stowage.store.MultipartUpload;
 import dev.stowage.store.NoSuchBucketException;
 import dev.stowage.store.NoSuchKeyException;
+import dev.stowage.store.NoSuchUploadException;
 import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectReader;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.StorageListener;
 import dev.stowage.store.StoredTotals;
+import dev.stowage.store.PartInfo;
+import dev.stowage.store.PartPage;
+import dev.stowage.store.UploadPage;
+import dev.stowage.store.UploadQuery;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,16 +34,22 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,6 +76,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final BucketCache buckets;
     private final BucketLocks locks = new BucketLocks();
     private final ObjectFiles files = new ObjectFiles();
+    private final UploadFiles uploads;
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
     private final boolean syncDeletes;
     /** Storage accounting: told of every object created, replaced or deleted, with the sizes involved. */
@@ -94,6 +111,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     FsObjectStore(Path dataRoot, Clock clock, Duration bucketTrust, boolean syncDeletes, StorageListener listener)
             throws IOException {
         this.layout = new DataLayout(dataRoot);
+        this.uploads = new UploadFiles(layout, files);
         this.clock = clock;
         this.syncDeletes = syncDeletes;
         this.listener = listener;
@@ -243,15 +261,292 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     @Override
     public ObjectInfo putObject(String bucket, String key, InputStream data, long expectedLength,
             byte[] expectedMd5, ObjectAttributes attributes) throws IOException {
+        return putObject(bucket, key, data, expectedLength, expectedMd5, attributes, null);
+    }
+
+    @Override
+    public ObjectInfo putObject(String bucket, String key, InputStream data, long expectedLength,
+            byte[] expectedMd5, ObjectAttributes attributes, Supplier<Map<String, String>> trailingFacts)
+            throws IOException {
         byte[] keyBytes = KeyPaths.keyBytes(key);
         buckets.get(DataLayout.checkBucketName(bucket));
         Path objects = layout.objectsDir(bucket);
         Path target = KeyPaths.resolve(objects, KeyPaths.objectFile(keyBytes));
         Path tempFile = temp.newPath("put");
-        ObjectInfo info = DurableFiles.write(tempFile,
-                new ObjectBodyWriter(key, keyBytes, data, expectedLength, expectedMd5, attributes, clock));
+        ObjectInfo info = DurableFiles.write(tempFile, new ObjectBodyWriter(key, keyBytes, data, expectedLength,
+                expectedMd5, attributes, clock, trailingFacts));
         commitObject(bucket, tempFile, target, info);
         return info;
+    }
+
+    @Override
+    public ObjectInfo copyObject(ObjectReader source, String bucket, String key, ObjectAttributes attributes)
+            throws IOException {
+        byte[] keyBytes = KeyPaths.keyBytes(key);
+        buckets.get(DataLayout.checkBucketName(bucket));
+        Path target = KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
+        Path tempFile = temp.newPath("copy");
+        ObjectInfo info = DurableFiles.write(tempFile,
+                channel -> writeCopy(channel, fsReader(source), key, keyBytes, 0, source.info().size(), attributes));
+        commitObject(bucket, tempFile, target, info);
+        return info;
+    }
+
+    /** Writes a header and {@code length} bytes of {@code source} from {@code offset}, copied in the kernel. */
+    private ObjectInfo writeCopy(FileChannel channel, FsObjectReader source, String key, byte[] keyBytes,
+            long offset, long length, ObjectAttributes attributes) throws IOException {
+        byte[] header = ObjectHeader.template(keyBytes, attributes);
+        channel.position(header.length);
+        source.transferTo(offset, length, channel);
+        byte[] md5 = attributes.system().containsKey(ObjectAttributes.ETAG) ? new byte[16]
+                : copiedMd5(source, offset, length);
+        long modified = clock.millis();
+        ObjectHeader.complete(header, length, md5, modified);
+        writeAll(channel, header, 0);
+        return new ObjectInfo(key, length, attributes.system().getOrDefault(ObjectAttributes.ETAG,
+                HexFormat.of().formatHex(md5)), Instant.ofEpochMilli(modified), attributes);
+    }
+
+    /**
+     * The MD5 of copied bytes: the source's own when the whole of a plain (non-multipart) object was copied, else
+     * read from the source (a part copy's ETag is the MD5 of its range).
+     */
+    private static byte[] copiedMd5(FsObjectReader source, long offset, long length) throws IOException {
+        String etag = source.info().etag();
+        if (offset == 0 && length == source.info().size() && etag.length() == 32
+                && !source.info().attributes().system().containsKey(ObjectAttributes.ETAG)) {
+            return HexFormat.of().parseHex(etag);
+        }
+        MessageDigest md5 = newMd5();
+        ByteBuffer buf = ByteBuffer.allocateDirect(256 * 1024);
+        long pos = offset;
+        long end = offset + length;
+        while (pos < end) {
+            buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
+            int n = source.read(buf, pos);
+            if (n < 0) {
+                throw new IOException("copy source ended early");
+            }
+            pos += n;
+            md5.update(buf.flip());
+        }
+        return md5.digest();
+    }
+
+    private static FsObjectReader fsReader(ObjectReader source) {
+        if (source instanceof FsObjectReader fs) {
+            return fs;
+        }
+        throw new IllegalArgumentException("not an object of this store: " + source);
+    }
+
+    private static void writeAll(FileChannel channel, byte[] bytes, long position) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        long pos = position;
+        while (buf.hasRemaining()) {
+            pos += channel.write(buf, pos);
+        }
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- Multipart upload ----------------------------------------------------------------------------------
+
+    @Override
+    public MultipartUpload createUpload(String bucket, String key, ObjectAttributes attributes) throws IOException {
+        byte[] keyBytes = KeyPaths.keyBytes(key);
+        buckets.get(DataLayout.checkBucketName(bucket));
+        String id = UploadFiles.newUploadId();
+        long now = clock.millis();
+        Path staging = temp.newPath("upload");
+        try {
+            Files.createDirectory(staging);
+            byte[] header = ObjectHeader.template(keyBytes, attributes);
+            ObjectHeader.complete(header, 0, new byte[16], now);
+            // forces the staging directory with the file in it
+            DurableFiles.replace(temp.newPath("upload-file"), staging.resolve(UploadFiles.UPLOAD_FILE), staging,
+                    channel -> writeAll(channel, header));
+            Path uploadsDir = layout.uploadsDir(bucket);
+            DurableFiles.createDirectories(layout.bucketDir(bucket), uploadsDir);
+            DurableFiles.moveDirectory(staging, uploadsDir.resolve(id));
+        } catch (NoSuchFileException e) {
+            FileTrees.deleteRecursively(staging);
+            throw new NoSuchBucketException(bucket); // deleted meanwhile
+        } catch (IOException | RuntimeException e) {
+            FileTrees.deleteRecursively(staging);
+            throw e;
+        }
+        return new MultipartUpload(id, key, Instant.ofEpochMilli(now), attributes);
+    }
+
+    @Override
+    public MultipartUpload upload(String bucket, String key, String uploadId) throws IOException {
+        buckets.get(DataLayout.checkBucketName(bucket));
+        return uploads.read(bucket, key, uploadId);
+    }
+
+    @Override
+    public PartInfo putPart(String bucket, String key, String uploadId, int partNumber, InputStream data,
+            long expectedLength, byte[] expectedMd5, Supplier<Map<String, String>> trailingFacts) throws IOException {
+        checkPartNumber(partNumber);
+        byte[] keyBytes = KeyPaths.keyBytes(key);
+        upload(bucket, key, uploadId);
+        Path tempFile = temp.newPath("part");
+        ObjectInfo info = DurableFiles.write(tempFile, new ObjectBodyWriter(key, keyBytes, data, expectedLength,
+                expectedMd5, ObjectAttributes.NONE, clock, trailingFacts));
+        return commitPart(bucket, uploadId, partNumber, tempFile, info);
+    }
+
+    @Override
+    public PartInfo copyPart(String bucket, String key, String uploadId, int partNumber, ObjectReader source,
+            long offset, long length) throws IOException {
+        checkPartNumber(partNumber);
+        byte[] keyBytes = KeyPaths.keyBytes(key);
+        upload(bucket, key, uploadId);
+        Path tempFile = temp.newPath("part-copy");
+        ObjectInfo info = DurableFiles.write(tempFile, channel -> writeCopy(channel, fsReader(source), key, keyBytes,
+                offset, length, ObjectAttributes.NONE));
+        return commitPart(bucket, uploadId, partNumber, tempFile, info);
+    }
+
+    private PartInfo commitPart(String bucket, String uploadId, int partNumber, Path tempFile, ObjectInfo info)
+            throws IOException {
+        Path dir = uploads.uploadDir(bucket, uploadId);
+        try {
+            DurableFiles.commit(tempFile, UploadFiles.partFile(dir, partNumber), dir);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchUploadException(uploadId); // aborted or completed meanwhile
+        }
+        return new PartInfo(partNumber, info.size(), info.etag(), info.lastModified(), info.attributes().system());
+    }
+
+    private static void checkPartNumber(int partNumber) {
+        if (partNumber < 1 || partNumber > 10_000) {
+            throw new IllegalArgumentException("part number out of range: " + partNumber);
+        }
+    }
+
+    @Override
+    public PartPage listParts(String bucket, String key, String uploadId, int afterPart, int maxParts)
+            throws IOException {
+        MultipartUpload upload = upload(bucket, key, uploadId);
+        List<PartInfo> page = new ArrayList<>();
+        boolean truncated = false;
+        for (PartInfo part : uploads.parts(uploads.uploadDir(bucket, uploadId))) {
+            if (part.partNumber() <= afterPart) {
+                continue;
+            }
+            if (page.size() >= maxParts) {
+                truncated = true;
+                break;
+            }
+            page.add(part);
+        }
+        return new PartPage(upload, page, truncated, page.isEmpty() ? 0 : page.getLast().partNumber());
+    }
+
+    @Override
+    public UploadPage listUploads(String bucket, UploadQuery query) throws IOException {
+        buckets.get(DataLayout.checkBucketName(bucket));
+        return UploadListing.page(uploads.all(bucket), query);
+    }
+
+    @Override
+    public ObjectInfo completeUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
+            Function<List<PartInfo>, Map<String, String>> completionFacts) throws IOException {
+        byte[] keyBytes = KeyPaths.keyBytes(key);
+        MultipartUpload upload = upload(bucket, key, uploadId);
+        Path dir = uploads.uploadDir(bucket, uploadId);
+        List<PartInfo> chosen = chooseParts(uploadId, parts, uploads.parts(dir));
+        Map<String, String> system = new LinkedHashMap<>(upload.attributes().system());
+        system.putAll(completionFacts.apply(chosen));
+        system.put(ObjectAttributes.ETAG, multipartEtag(chosen));
+        List<Path> files = chosen.stream().map(p -> UploadFiles.partFile(dir, p.partNumber())).toList();
+        Path target = KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
+        Path tempFile = temp.newPath("complete");
+        ObjectInfo info = DurableFiles.write(tempFile, new PartAssembler(key, keyBytes, files,
+                upload.attributes().withSystem(system), this.files, clock.millis()));
+        commitObject(bucket, tempFile, target, info);
+        removeUpload(dir);
+        return info;
+    }
+
+    /** The stored parts a completion names, checked as S3 checks them. */
+    private static List<PartInfo> chooseParts(String uploadId, List<CompletedPart> requested, List<PartInfo> stored) {
+        Map<Integer, PartInfo> byNumber = new LinkedHashMap<>();
+        for (PartInfo p : stored) {
+            byNumber.put(p.partNumber(), p);
+        }
+        List<PartInfo> chosen = new ArrayList<>(requested.size());
+        int previous = 0;
+        for (CompletedPart want : requested) {
+            if (want.partNumber() <= previous) {
+                throw new InvalidPartOrderException(uploadId);
+            }
+            previous = want.partNumber();
+            PartInfo have = byNumber.get(want.partNumber());
+            if (have == null || !have.etag().equals(want.etag())) {
+                throw new InvalidPartException(uploadId, want.partNumber(), want.etag());
+            }
+            chosen.add(have);
+        }
+        for (int i = 0; i < chosen.size() - 1; i++) {
+            PartInfo p = chosen.get(i);
+            if (p.size() < MIN_PART_SIZE) {
+                throw new EntityTooSmallException(uploadId, p.partNumber(), p.size(), MIN_PART_SIZE, p.etag());
+            }
+        }
+        return chosen;
+    }
+
+    /** S3's multipart ETag: the MD5 of the parts' binary MD5s, a dash, the number of parts. */
+    private static String multipartEtag(List<PartInfo> parts) {
+        MessageDigest md5 = newMd5();
+        for (PartInfo p : parts) {
+            md5.update(HexFormat.of().parseHex(p.etag()));
+        }
+        return HexFormat.of().formatHex(md5.digest()) + "-" + parts.size();
+    }
+
+    @Override
+    public void abortUpload(String bucket, String key, String uploadId) throws IOException {
+        upload(bucket, key, uploadId);
+        removeUpload(uploads.uploadDir(bucket, uploadId));
+    }
+
+    /** Takes an upload's directory out of view in one rename, then deletes it. */
+    private void removeUpload(Path dir) throws IOException {
+        Path doomed = temp.newPath("removed-upload");
+        try {
+            DurableFiles.moveDirectory(dir, doomed);
+        } catch (NoSuchFileException e) {
+            return; // removed meanwhile by another abort or completion
+        }
+        try {
+            FileTrees.deleteRecursively(doomed);
+        } catch (IOException e) { // out of view already; goes with this instance's temp directory
+            LOG.warnf("Could not remove upload files at %s: %s", doomed, e);
+        }
+    }
+
+    @Override
+    public int removeUploadsInitiatedBefore(Instant cutoff) throws IOException {
+        int removed = 0;
+        for (BucketInfo bucket : listBuckets()) {
+            for (MultipartUpload upload : uploads.all(bucket.name())) {
+                if (upload.initiated().isBefore(cutoff)) {
+                    removeUpload(uploads.uploadDir(bucket.name(), upload.uploadId()));
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /**

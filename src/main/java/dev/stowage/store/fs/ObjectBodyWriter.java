@@ -13,18 +13,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Streams a put's body into a new object file, computing its MD5 on the way. The header's length is known up
  * front (only size, digest and time are missing), so the bytes go right after it and the header is written
  * last; a body that fits one buffer goes out with its header in a single write. The declared length (when
  * known; a body longer or shorter is an {@link IncompleteBodyException}) and digest are checked before the
- * file can become visible.
+ * file can become visible. System facts known only after the body (a trailer's checksum) are asked of
+ * {@code trailingFacts} at the end and written into room reserved in the header for them.
  */
 final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
     private static final int MIN_BUFFER = 8 * 1024;
     private static final int MAX_BUFFER = 512 * 1024;
     private static final int UNKNOWN_LENGTH_BUFFER = 128 * 1024;
+    /** Header room kept for trailing facts: a checksum's name and value, and its type, with their lengths. */
+    private static final int TRAILING_FACTS_ROOM = 256;
 
     private final String key;
     private final byte[] keyBytes;
@@ -33,9 +39,18 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
     private final byte[] expectedMd5;
     private final ObjectAttributes attributes;
     private final Clock clock;
+    private final Supplier<Map<String, String>> trailingFacts;
+    private ObjectAttributes written;
 
     ObjectBodyWriter(String key, byte[] keyBytes, InputStream data, long expectedLength, byte[] expectedMd5,
             ObjectAttributes attributes, Clock clock) {
+        this(key, keyBytes, data, expectedLength, expectedMd5, attributes, clock, null);
+    }
+
+    /** @param trailingFacts system facts to add once the body has been read; null for none */
+    ObjectBodyWriter(String key, byte[] keyBytes, InputStream data, long expectedLength, byte[] expectedMd5,
+            ObjectAttributes attributes, Clock clock, Supplier<Map<String, String>> trailingFacts) {
+        this.trailingFacts = trailingFacts;
         this.key = key;
         this.keyBytes = keyBytes;
         this.data = data;
@@ -47,12 +62,16 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
 
     @Override
     public ObjectInfo writeTo(FileChannel channel) throws IOException {
-        byte[] header = ObjectHeader.template(keyBytes, attributes);
+        byte[] header = ObjectHeader.template(keyBytes, attributes, 0);
+        if (trailingFacts != null) {
+            header = ObjectHeader.template(keyBytes, attributes, header.length + TRAILING_FACTS_ROOM);
+        }
         MessageDigest md5 = newMd5();
         byte[] buf = new byte[bufferSize()];
         int n = fill(buf);
         if (n < buf.length) {
             md5.update(buf, 0, n);
+            header = withTrailingFacts(header);
             ObjectInfo info = finish(header, n, md5);
             writeFully(channel, new ByteBuffer[] {ByteBuffer.wrap(header), ByteBuffer.wrap(buf, 0, n)});
             return info;
@@ -64,9 +83,27 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
             size += n;
             n = n < buf.length ? 0 : fill(buf);
         }
+        header = withTrailingFacts(header);
         ObjectInfo info = finish(header, size, md5);
         writeFully(channel, ByteBuffer.wrap(header), 0);
         return info;
+    }
+
+    /** The header re-rendered with the trailing facts, as long as the template whose room they take. */
+    private byte[] withTrailingFacts(byte[] template) {
+        written = attributes;
+        Map<String, String> late = trailingFacts == null ? null : trailingFacts.get();
+        if (late == null || late.isEmpty()) {
+            return template;
+        }
+        Map<String, String> system = new LinkedHashMap<>(attributes.system());
+        system.putAll(late);
+        written = attributes.withSystem(system);
+        byte[] header = ObjectHeader.template(keyBytes, written, template.length);
+        if (header.length != template.length) {
+            throw new IllegalStateException("trailing facts exceed the room reserved for them");
+        }
+        return header;
     }
 
     /** Checks length and digest and fills in the header. */
@@ -81,8 +118,8 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
         long modified = clock.millis();
         ObjectHeader.complete(header, size, digest, modified);
         return new ObjectInfo(key, size,
-                attributes.system().getOrDefault(ObjectAttributes.ETAG, HexFormat.of().formatHex(digest)), Instant.ofEpochMilli(modified),
-                attributes);
+                written.system().getOrDefault(ObjectAttributes.ETAG, HexFormat.of().formatHex(digest)), Instant.ofEpochMilli(modified),
+                written);
     }
 
     private int bufferSize() {

@@ -31,7 +31,8 @@ import java.util.Map;
  * </pre>
  *
  * Size, digest and time sit at fixed offsets, so a writer knows the header's length before the bytes arrive
- * and fills those fields in at the end.
+ * and fills those fields in at the end. Zero bytes may follow the last field up to the header length: room a
+ * writer reserves for facts known only after the bytes (see {@link #template(byte[], ObjectAttributes, int)}).
  */
 final class ObjectHeader {
     static final int MAGIC = 0x53544F57;
@@ -49,6 +50,14 @@ final class ObjectHeader {
 
     /** A complete header but for size, digest and time, which {@link #complete} fills in. */
     static byte[] template(byte[] key, ObjectAttributes attributes) {
+        return template(key, attributes, 0);
+    }
+
+    /**
+     * As {@link #template(byte[], ObjectAttributes)}, at least {@code length} bytes long (zero padding), so a
+     * header rendered later with more facts can take its place without moving the bytes after it.
+     */
+    static byte[] template(byte[] key, ObjectAttributes attributes, int length) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(FIXED + key.length + 128);
             DataOutputStream out = new DataOutputStream(bytes);
@@ -75,6 +84,9 @@ final class ObjectHeader {
             for (Map.Entry<String, String> e : system.entrySet()) {
                 writeString(out, e.getKey());
                 writeString(out, e.getValue());
+            }
+            if (bytes.size() < length) {
+                out.write(new byte[length - bytes.size()]);
             }
             byte[] header = bytes.toByteArray();
             if (header.length > MAX_LENGTH) {

@@ -14,7 +14,9 @@ import dev.stowage.store.NoSuchBucketException;
 import dev.stowage.store.NoSuchKeyException;
 import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectStore;
-import dev.stowage.store.ObjectStoreContractTest;
+import dev.stowage.store.CompletedPart;
+import dev.stowage.store.MultipartStoreContractTest;
+import dev.stowage.store.PartInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The contract, plus what is particular to the filesystem store: layout, temp files, crash leftovers. */
-class FsObjectStoreTest extends ObjectStoreContractTest {
+class FsObjectStoreTest extends MultipartStoreContractTest {
 
     @Override
     protected ObjectStore newStore(Path dataRoot, Clock clock) throws IOException {
@@ -369,5 +371,48 @@ class FsObjectStoreTest extends ObjectStoreContractTest {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(which).count();
         }
+    }
+
+    private List<Path> regularFilesUnder(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".lock")).toList();
+        }
+    }
+
+    @Test
+    void completedAndAbortedUploads_leaveNoStagedFiles() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        String done = store.createUpload(BUCKET, "done", ObjectAttributes.NONE).uploadId();
+        PartInfo p1 = part("done", done, 1, random(MIN, 1));
+        PartInfo p2 = part("done", done, 2, random(5, 2));
+        String aborted = store.createUpload(BUCKET, "aborted", ObjectAttributes.NONE).uploadId();
+        part("aborted", aborted, 1, random(5, 3));
+        // two upload files and three parts
+        assertEquals(5, regularFilesUnder(dataRoot().resolve("buckets").resolve(BUCKET).resolve("uploads")).size());
+
+        store.completeUpload(BUCKET, "done", done, List.of(new CompletedPart(1, p1.etag()),
+                new CompletedPart(2, p2.etag())), parts -> Map.of());
+        store.abortUpload(BUCKET, "aborted", aborted);
+
+        assertEquals(List.of(), regularFilesUnder(dataRoot().resolve("buckets").resolve(BUCKET).resolve("uploads")));
+        assertEquals(List.of(), regularFilesUnder(tmp()));
+        assertEquals(List.of(objects().resolve("done#o")), regularFilesUnder(objects()));
+    }
+
+    @Test
+    void completeUpload_objectFileIsHeaderThenTheParts() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        String id = store.createUpload(BUCKET, "k", ObjectAttributes.NONE).uploadId();
+        byte[] a = random(MIN, 4);
+        byte[] b = random(3, 5);
+        PartInfo p1 = part("k", id, 1, a);
+        PartInfo p2 = part("k", id, 2, b);
+        store.completeUpload(BUCKET, "k", id, List.of(new CompletedPart(1, p1.etag()), new CompletedPart(2, p2.etag())),
+                parts -> Map.of());
+        long fileSize = Files.size(objects().resolve("k#o"));
+        assertTrue(fileSize > a.length + b.length && fileSize < a.length + b.length + 4096);
     }
 }

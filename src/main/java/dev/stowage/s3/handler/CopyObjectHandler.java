@@ -1,0 +1,72 @@
+package dev.stowage.s3.handler;
+
+import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.S3Operation.CopyObject;
+import dev.stowage.s3.S3Request;
+import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.ObjectAccess;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import dev.stowage.s3.xml.XmlWriter;
+import dev.stowage.store.ObjectAttributes;
+import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectReader;
+import dev.stowage.store.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * CopyObject: the source's bytes (copied file to file, in the kernel) under the addressed key, with the source's
+ * metadata ({@code x-amz-metadata-directive: COPY}, the default) or the request's ({@code REPLACE}). The bytes'
+ * own facts (ETag, checksums) go with them either way.
+ */
+@ApplicationScoped
+public class CopyObjectHandler implements S3Handler<CopyObject> {
+    private static final String COPY = "COPY";
+    private static final String REPLACE = "REPLACE";
+
+    private final ObjectStore store;
+    private final CopySources sources;
+    private final ObjectAccess access;
+
+    public CopyObjectHandler(ObjectStore store, CopySources sources, ObjectAccess access) {
+        this.store = store;
+        this.sources = sources;
+        this.access = access;
+    }
+
+    @Override
+    public S3Response handle(CopyObject op, S3Request request) throws IOException {
+        String directive = request.head().header(S3Headers.X_AMZ_METADATA_DIRECTIVE);
+        boolean replace = REPLACE.equals(directive);
+        if (directive != null && !replace && !COPY.equals(directive)) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Unknown metadata directive.")
+                    .element("ArgumentName", S3Headers.X_AMZ_METADATA_DIRECTIVE)
+                    .element("ArgumentValue", directive);
+        }
+        ObjectAttributes replacement = replace ? PutObjectHandler.attributes(request.head()) : null;
+        try (ObjectReader source = sources.open(op.source(), request)) {
+            ObjectInfo from = source.info();
+            if (!replace && op.source().bucket().equals(op.bucket()) && op.source().key().equals(op.key())) {
+                throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "This copy request is illegal because it is "
+                        + "trying to copy an object to itself without changing the object's metadata, storage "
+                        + "class, website redirect location or encryption attributes.");
+            }
+            if (from.size() > CopySources.MAX_COPY_SOURCE) {
+                throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The specified copy source is larger than the "
+                        + "maximum allowable size for a copy source: " + CopySources.MAX_COPY_SOURCE);
+            }
+            Map<String, String> facts = access.forCopy(from.attributes().system(), request.head(),
+                    request.principal(), request.bucket());
+            ObjectAttributes attributes = (replace ? replacement : from.attributes()).withSystem(facts);
+            ObjectInfo copied = store.copyObject(source, op.bucket(), op.key(), attributes);
+            XmlWriter xml = new XmlWriter().openRoot("CopyObjectResult")
+                    .element("ETag", '"' + copied.etag() + '"')
+                    .element("LastModified", copied.lastModified());
+            ChecksumFacts.xml(xml, copied.attributes().system(), true);
+            xml.close("CopyObjectResult");
+            return S3Response.xml(200, xml.toBytes());
+        }
+    }
+}

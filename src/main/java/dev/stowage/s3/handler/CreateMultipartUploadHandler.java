@@ -1,0 +1,63 @@
+package dev.stowage.s3.handler;
+
+import dev.stowage.auth.ChecksumAlgorithm;
+import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.S3Operation.CreateMultipartUpload;
+import dev.stowage.s3.S3Request;
+import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.ObjectAccess;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import dev.stowage.s3.xml.XmlWriter;
+import dev.stowage.store.MultipartUpload;
+import dev.stowage.store.ObjectAttributes;
+import dev.stowage.store.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CreateMultipartUpload: the metadata and content headers given now are the object's at completion;
+ * {@code x-amz-checksum-algorithm} asks for a composite checksum of that algorithm, so every part must carry one.
+ */
+@ApplicationScoped
+public class CreateMultipartUploadHandler implements S3Handler<CreateMultipartUpload> {
+    private final ObjectStore store;
+
+    private final ObjectAccess access;
+
+    public CreateMultipartUploadHandler(ObjectStore store, ObjectAccess access) {
+        this.store = store;
+        this.access = access;
+    }
+
+    @Override
+    public S3Response handle(CreateMultipartUpload op, S3Request request) throws IOException {
+        ObjectAttributes attributes = PutObjectHandler.attributes(request.head());
+        ChecksumAlgorithm algorithm = ChecksumFacts.requestedAlgorithm(request.head());
+        String type = request.head().header(S3Headers.X_AMZ_CHECKSUM_TYPE);
+        if (type != null && !type.equals(ChecksumFacts.COMPOSITE)) {
+            throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Only COMPOSITE checksums of multipart uploads are "
+                    + "implemented by this gateway.");
+        }
+        Map<String, String> facts = new LinkedHashMap<>(
+                access.fromRequestHeaders(request.head(), request.principal(), request.bucket()));
+        if (algorithm != null) {
+            facts.put(ChecksumFacts.ALGORITHM, algorithm.displayName());
+        }
+        attributes = attributes.withSystem(facts);
+        MultipartUpload upload = store.createUpload(op.bucket(), op.key(), attributes);
+        XmlWriter xml = new XmlWriter().openRoot("InitiateMultipartUploadResult")
+                .element("Bucket", op.bucket())
+                .element("Key", op.key())
+                .element("UploadId", upload.uploadId())
+                .close("InitiateMultipartUploadResult");
+        S3Response response = S3Response.xml(200, xml.toBytes());
+        if (algorithm != null) {
+            response.header(S3Headers.X_AMZ_CHECKSUM_ALGORITHM_OUT, algorithm.displayName())
+                    .header(S3Headers.X_AMZ_CHECKSUM_TYPE_OUT, ChecksumFacts.COMPOSITE);
+        }
+        return response;
+    }
+}

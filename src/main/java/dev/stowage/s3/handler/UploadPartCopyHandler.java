@@ -1,0 +1,77 @@
+package dev.stowage.s3.handler;
+
+import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.S3Operation.UploadPartCopy;
+import dev.stowage.s3.S3Request;
+import dev.stowage.s3.S3Response;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import dev.stowage.s3.xml.XmlWriter;
+import dev.stowage.store.ObjectReader;
+import dev.stowage.store.ObjectStore;
+import dev.stowage.store.PartInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+
+/** UploadPartCopy: a part made of a source object, or of the byte range {@code x-amz-copy-source-range} names. */
+@ApplicationScoped
+public class UploadPartCopyHandler implements S3Handler<UploadPartCopy> {
+    private final ObjectStore store;
+    private final CopySources sources;
+
+    public UploadPartCopyHandler(ObjectStore store, CopySources sources) {
+        this.store = store;
+        this.sources = sources;
+    }
+
+    @Override
+    public S3Response handle(UploadPartCopy op, S3Request request) throws IOException {
+        store.upload(op.bucket(), op.key(), op.uploadId());
+        try (ObjectReader source = sources.open(op.source(), request)) {
+            long size = source.info().size();
+            long[] range = range(request.head().header(S3Headers.X_AMZ_COPY_SOURCE_RANGE), size);
+            if (range[1] > CopySources.MAX_COPY_SOURCE) {
+                throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The specified copy source is larger than the "
+                        + "maximum allowable size for a copy source: " + CopySources.MAX_COPY_SOURCE);
+            }
+            PartInfo part = store.copyPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), source, range[0],
+                    range[1]);
+            XmlWriter xml = new XmlWriter().openRoot("CopyPartResult")
+                    .element("ETag", '"' + part.etag() + '"')
+                    .element("LastModified", part.lastModified())
+                    .close("CopyPartResult");
+            return S3Response.xml(200, xml.toBytes());
+        }
+    }
+
+    /** {offset, length} of {@code bytes=first-last} within an object of {@code size}; the whole when absent. */
+    static long[] range(String header, long size) {
+        if (header == null) {
+            return new long[] {0, size};
+        }
+        String h = header.trim();
+        int dash = h.indexOf('-');
+        long first;
+        long last;
+        try {
+            if (!h.startsWith("bytes=") || dash < 0) {
+                throw new NumberFormatException();
+            }
+            first = Long.parseLong(h.substring(6, dash));
+            last = Long.parseLong(h.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "The x-amz-copy-source-range value must be of the "
+                    + "form bytes=first-last where first and last are the zero-based offsets of the first and last "
+                    + "bytes to copy")
+                    .element("ArgumentName", S3Headers.X_AMZ_COPY_SOURCE_RANGE)
+                    .element("ArgumentValue", header);
+        }
+        if (first < 0 || last < first || last >= size) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Range specified is not valid for source object "
+                    + "of size: " + size)
+                    .element("ArgumentName", S3Headers.X_AMZ_COPY_SOURCE_RANGE)
+                    .element("ArgumentValue", header);
+        }
+        return new long[] {first, last - first + 1};
+    }
+}

@@ -1,0 +1,61 @@
+package dev.stowage.s3.handler;
+
+import dev.stowage.auth.ChecksumAlgorithm;
+import dev.stowage.http.RequestHead;
+import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.S3Operation.UploadPart;
+import dev.stowage.s3.S3Request;
+import dev.stowage.s3.S3Response;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import dev.stowage.store.MultipartUpload;
+import dev.stowage.store.ObjectStore;
+import dev.stowage.store.PartInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/**
+ * UploadPart: one part's bytes, with Content-MD5 and any checksum verified and kept; a part of the same number
+ * uploaded before is replaced. An upload created with a checksum algorithm takes only parts that carry it.
+ */
+@ApplicationScoped
+public class UploadPartHandler implements S3Handler<UploadPart> {
+    /** S3's largest part: 5 GiB. */
+    static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
+
+    private final ObjectStore store;
+
+    public UploadPartHandler(ObjectStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public S3Response handle(UploadPart op, S3Request request) throws IOException {
+        RequestHead head = request.head();
+        long length = request.verified().decodedContentLength(head);
+        if (length < 0) {
+            throw new S3Exception(S3ErrorCode.MISSING_CONTENT_LENGTH);
+        }
+        if (length > MAX_PART_SIZE) {
+            throw new S3Exception(S3ErrorCode.ENTITY_TOO_LARGE)
+                    .element("ProposedSize", Long.toString(length))
+                    .element("MaxSizeAllowed", Long.toString(MAX_PART_SIZE));
+        }
+        byte[] md5 = PutObjectHandler.contentMd5(head.header(S3Headers.CONTENT_MD5));
+        MultipartUpload upload = store.upload(op.bucket(), op.key(), op.uploadId());
+        ChecksumAlgorithm declared = ChecksumFacts.declared(request);
+        String wanted = upload.attributes().system().get(ChecksumFacts.ALGORITHM);
+        if (wanted != null && (declared == null || !declared.displayName().equals(wanted))) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Checksum Type mismatch occurred, expected checksum "
+                    + "Type: " + wanted.toLowerCase(Locale.ROOT) + ", actual checksum Type: "
+                    + (declared == null ? "null" : declared.displayName().toLowerCase(Locale.ROOT)));
+        }
+        InputStream body = request.body();
+        PartInfo part = store.putPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), body, length, md5,
+                ChecksumFacts.afterBody(body));
+        return ChecksumFacts.headers(S3Response.ok().header(S3Headers.ETAG_OUT, '"' + part.etag() + '"'),
+                part.system(), false);
+    }
+}

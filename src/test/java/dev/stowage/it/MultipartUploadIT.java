@@ -1,0 +1,376 @@
+package dev.stowage.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stowage.config.StowageConfig;
+import dev.stowage.store.StaleUploadCleanup;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Multipart uploads through the AWS SDK: the whole life of an upload, AWS's errors, listings, cleanup. */
+@QuarkusTest
+class MultipartUploadIT extends S3TestSupport {
+    private static final int MIB = 1024 * 1024;
+
+    @Inject
+    StaleUploadCleanup cleanup;
+
+    @Inject
+    StowageConfig config;
+
+    private static byte[] random(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    private static byte[] md5(byte[]... chunks) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("MD5");
+        for (byte[] c : chunks) {
+            md.update(c);
+        }
+        return md.digest();
+    }
+
+    private String create(String bucket, String key) {
+        return s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+    }
+
+    private CompletedPart upload(String bucket, String key, String id, int n, byte[] data) {
+        String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(n),
+                RequestBody.fromBytes(data)).eTag();
+        return CompletedPart.builder().partNumber(n).eTag(etag).build();
+    }
+
+    private void complete(String bucket, String key, String id, CompletedPart... parts) {
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id)
+                .multipartUpload(m -> m.parts(parts)));
+    }
+
+    @Test
+    void multipartUpload_100MiBInParts_roundTripsWithMultipartEtagAndCreateTimeMetadata() throws Exception {
+        String bucket = newBucket();
+        Path file = Files.createTempFile("mp", ".bin");
+        try {
+            byte[] chunk = random(MIB, 1);
+            int partSize = 16 * MIB;
+            try (var out = Files.newOutputStream(file)) {
+                for (int i = 0; i < 100; i++) {
+                    chunk[0] = (byte) i;
+                    out.write(chunk);
+                }
+            }
+            String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("big.bin").contentType("application/x-big")
+                    .metadata(Map.of("origin", "it"))).uploadId();
+            List<CompletedPart> parts = new ArrayList<>();
+            MessageDigest ofMd5s = MessageDigest.getInstance("MD5");
+            long size = Files.size(file);
+            for (int n = 1; (long) (n - 1) * partSize < size; n++) {
+                long offset = (long) (n - 1) * partSize;
+                byte[] part = new byte[(int) Math.min(partSize, size - offset)];
+                try (var in = Files.newInputStream(file)) {
+                    in.skipNBytes(offset);
+                    in.readNBytes(part, 0, part.length);
+                }
+                ofMd5s.update(md5(part));
+                parts.add(upload(bucket, "big.bin", id, n, part));
+            }
+            complete(bucket, "big.bin", id, parts.toArray(CompletedPart[]::new));
+            String expectedEtag = '"' + HexFormat.of().formatHex(ofMd5s.digest()) + "-" + parts.size() + '"';
+
+            var head = s3.headObject(b -> b.bucket(bucket).key("big.bin"));
+            assertThat(head.eTag()).isEqualTo(expectedEtag);
+            assertThat(head.contentLength()).isEqualTo(size);
+            assertThat(head.contentType()).isEqualTo("application/x-big");
+            assertThat(head.metadata()).containsEntry("origin", "it");
+            try (InputStream got = s3.getObject(b -> b.bucket(bucket).key("big.bin"));
+                    InputStream want = Files.newInputStream(file)) {
+                assertThat(got).hasSameContentAs(want);
+            }
+            assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+            assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(o -> o.key())
+                    .containsExactly("big.bin");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void uploadPart_sameNumberTwice_keepsTheLast() throws Exception {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        upload(bucket, "k", id, 1, "first".getBytes());
+        CompletedPart last = upload(bucket, "k", id, 1, "second".getBytes());
+        complete(bucket, "k", id, last);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("second");
+    }
+
+    @Test
+    void completeMultipartUpload_partTooSmall_isEntityTooSmall() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        CompletedPart p1 = upload(bucket, "k", id, 1, random(1000, 2));
+        CompletedPart p2 = upload(bucket, "k", id, 2, random(1000, 3));
+        assertThatThrownBy(() -> complete(bucket, "k", id, p1, p2)).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityTooSmall");
+        });
+        assertThat(s3.listParts(b -> b.bucket(bucket).key("k").uploadId(id)).parts()).hasSize(2);
+    }
+
+    @Test
+    void completeMultipartUpload_lastPartSmall_isAccepted() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        CompletedPart p1 = upload(bucket, "k", id, 1, random(5 * MIB, 4));
+        CompletedPart p2 = upload(bucket, "k", id, 2, random(10, 5));
+        complete(bucket, "k", id, p1, p2);
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("k")).contentLength()).isEqualTo(5L * MIB + 10);
+    }
+
+    @Test
+    void completeMultipartUpload_wrongEtagOrMissingPart_isInvalidPart() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        upload(bucket, "k", id, 1, random(10, 6));
+        CompletedPart wrong = CompletedPart.builder().partNumber(1).eTag("\"00000000000000000000000000000000\"").build();
+        CompletedPart missing = CompletedPart.builder().partNumber(7).eTag("\"00000000000000000000000000000000\"").build();
+        for (CompletedPart p : List.of(wrong, missing)) {
+            assertThatThrownBy(() -> complete(bucket, "k", id, p)).isInstanceOfSatisfying(S3Exception.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPart"));
+        }
+    }
+
+    @Test
+    void completeMultipartUpload_partsOutOfOrder_isInvalidPartOrder() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        CompletedPart p1 = upload(bucket, "k", id, 1, random(5 * MIB, 7));
+        CompletedPart p2 = upload(bucket, "k", id, 2, random(10, 8));
+        assertThatThrownBy(() -> complete(bucket, "k", id, p2, p1)).isInstanceOfSatisfying(S3Exception.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPartOrder"));
+    }
+
+    @Test
+    void uploadPart_partNumberOutOfRange_isInvalidArgument() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        for (int n : new int[] {0, 10_001}) {
+            assertThatThrownBy(() -> upload(bucket, "k", id, n, new byte[1])).isInstanceOfSatisfying(
+                    S3Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+                    });
+        }
+        upload(bucket, "k", id, 10_000, new byte[1]);
+    }
+
+    @Test
+    void uploadPart_unknownOrHostileUploadId_isNoSuchUpload() {
+        String bucket = newBucket();
+        create(bucket, "k");
+        for (String id : List.of("nope", "../../../etc", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%2e%2e")) {
+            assertThatThrownBy(() -> upload(bucket, "k", id, 1, new byte[1])).isInstanceOf(NoSuchUploadException.class);
+            assertThatThrownBy(() -> s3.listParts(b -> b.bucket(bucket).key("k").uploadId(id)))
+                    .isInstanceOf(NoSuchUploadException.class);
+        }
+    }
+
+    @Test
+    void uploadPart_uploadOfAnotherKey_isNoSuchUpload() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        assertThatThrownBy(() -> upload(bucket, "other", id, 1, new byte[1])).isInstanceOf(NoSuchUploadException.class);
+    }
+
+    @Test
+    void uploadPart_wrongContentMd5_isBadDigest() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        assertThatThrownBy(() -> s3.uploadPart(b -> b.bucket(bucket).key("k").uploadId(id).partNumber(1)
+                        .contentMD5("1B2M2Y8AsgTpgAmY7PhCfg=="), RequestBody.fromString("not empty")))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest"));
+    }
+
+    @Test
+    void noSuchUpload_errorCarriesTheUploadId() throws Exception {
+        String bucket = newBucket();
+        String id = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        assertThatThrownBy(() -> s3.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)))
+                .isInstanceOfSatisfying(NoSuchUploadException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        try (var presigner = presigner()) {
+            var url = presigner.presignAbortMultipartUpload(p -> p.signatureDuration(java.time.Duration.ofMinutes(5))
+                    .abortMultipartUploadRequest(b -> b.bucket(bucket).key("k").uploadId(id))).url();
+            var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                    java.net.http.HttpRequest.newBuilder(url.toURI()).DELETE().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+            assertThat(response.body()).contains("<Code>NoSuchUpload</Code>").contains("<UploadId>" + id + "</UploadId>");
+        }
+    }
+
+    @Test
+    void abortMultipartUpload_leavesNothingBehind() throws IOException {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        upload(bucket, "k", id, 1, random(1000, 9));
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id));
+        assertThatThrownBy(() -> s3.listParts(b -> b.bucket(bucket).key("k").uploadId(id)))
+                .isInstanceOf(NoSuchUploadException.class);
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+        assertThat(filesUnder(uploadsDir(bucket))).isEmpty();
+        assertThatThrownBy(() -> s3.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)))
+                .isInstanceOf(NoSuchUploadException.class);
+    }
+
+    @Test
+    void completeMultipartUpload_leavesNoStagedFiles() throws IOException {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        CompletedPart p = upload(bucket, "k", id, 1, random(1000, 10));
+        complete(bucket, "k", id, p);
+        assertThat(filesUnder(uploadsDir(bucket))).isEmpty();
+        assertThatThrownBy(() -> upload(bucket, "k", id, 2, new byte[1])).isInstanceOf(NoSuchUploadException.class);
+    }
+
+    @Test
+    void uploadsInProgress_areNotListedAsObjects() {
+        String bucket = newBucket();
+        String id = create(bucket, "staged");
+        upload(bucket, "staged", id, 1, random(100, 11));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).isEmpty();
+        assertThat(s3.listObjects(b -> b.bucket(bucket)).contents()).isEmpty();
+    }
+
+    @Test
+    void listParts_pagesWithMarkerAndMaxParts() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        for (int n = 1; n <= 5; n++) {
+            upload(bucket, "k", id, n, random(10 + n, n));
+        }
+        ListPartsResponse first = s3.listParts(b -> b.bucket(bucket).key("k").uploadId(id).maxParts(2));
+        assertThat(first.isTruncated()).isTrue();
+        assertThat(first.nextPartNumberMarker()).isEqualTo(2);
+        assertThat(first.parts()).extracting(p -> p.partNumber()).containsExactly(1, 2);
+        assertThat(first.parts().get(0).size()).isEqualTo(11L);
+        ListPartsResponse rest = s3.listParts(b -> b.bucket(bucket).key("k").uploadId(id).partNumberMarker(2));
+        assertThat(rest.isTruncated()).isFalse();
+        assertThat(rest.parts()).extracting(p -> p.partNumber()).containsExactly(3, 4, 5);
+    }
+
+    @Test
+    void listMultipartUploads_prefixDelimiterAndPaging() {
+        String bucket = newBucket();
+        String a1 = create(bucket, "a/1");
+        String a2 = create(bucket, "a/2");
+        String b1 = create(bucket, "b");
+        String b2 = create(bucket, "b");
+        create(bucket, "c/d/e");
+
+        ListMultipartUploadsResponse rolled = s3.listMultipartUploads(b -> b.bucket(bucket).delimiter("/"));
+        assertThat(rolled.uploads()).extracting(MultipartUpload::key).containsExactly("b", "b");
+        assertThat(rolled.commonPrefixes()).extracting(p -> p.prefix()).containsExactly("a/", "c/");
+
+        ListMultipartUploadsResponse prefixed = s3.listMultipartUploads(b -> b.bucket(bucket).prefix("a/"));
+        assertThat(prefixed.uploads()).extracting(MultipartUpload::uploadId).containsExactlyInAnyOrder(a1, a2);
+
+        List<String> seen = new ArrayList<>();
+        String keyMarker = null;
+        String idMarker = null;
+        for (int page = 0; page < 10; page++) {
+            String km = keyMarker;
+            String im = idMarker;
+            ListMultipartUploadsResponse r = s3.listMultipartUploads(b -> b.bucket(bucket).maxUploads(2)
+                    .keyMarker(km).uploadIdMarker(im));
+            assertThat(r.uploads().size()).isLessThanOrEqualTo(2);
+            r.uploads().forEach(u -> seen.add(u.uploadId()));
+            if (!r.isTruncated()) {
+                break;
+            }
+            keyMarker = r.nextKeyMarker();
+            idMarker = r.nextUploadIdMarker();
+        }
+        assertThat(seen).hasSize(5).contains(a1, a2, b1, b2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void staleUploads_areRemovedByTheCleanupJob() throws Exception {
+        String bucket = newBucket();
+        String id = create(bucket, "old");
+        upload(bucket, "old", id, 1, random(100, 12));
+        assertThat(cleanup.removeStale(Instant.now())).isZero();
+        assertThat(s3.listParts(b -> b.bucket(bucket).key("old").uploadId(id)).parts()).hasSize(1);
+
+        Instant later = Instant.now().plus(config.multipart().staleAfter()).plusSeconds(60);
+        assertThat(cleanup.removeStale(later)).isGreaterThanOrEqualTo(1);
+        assertThatThrownBy(() -> s3.listParts(b -> b.bucket(bucket).key("old").uploadId(id)))
+                .isInstanceOf(NoSuchUploadException.class);
+        assertThat(filesUnder(uploadsDir(bucket))).isEmpty();
+    }
+
+    @Test
+    void deleteBucket_withUploadInProgress_removesTheUploads() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        upload(bucket, "k", id, 1, random(100, 13));
+        s3.deleteBucket(b -> b.bucket(bucket));
+        assertThat(Files.exists(Path.of(config.dataDir(), "buckets", bucket))).isFalse();
+    }
+
+    @Test
+    void uploadPartCopy_rangeOfAnObject_becomesThePart() {
+        String bucket = newBucket();
+        byte[] source = random(6 * MIB, 14);
+        s3.putObject(b -> b.bucket(bucket).key("src"), RequestBody.fromBytes(source));
+        String id = create(bucket, "dst");
+        String e1 = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("dst").uploadId(id).partNumber(1).copySourceRange("bytes=0-" + (5 * MIB - 1)))
+                .copyPartResult().eTag();
+        String e2 = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("dst").uploadId(id).partNumber(2).copySourceRange("bytes=" + 5 * MIB + "-"
+                        + (6 * MIB - 1))).copyPartResult().eTag();
+        complete(bucket, "dst", id, CompletedPart.builder().partNumber(1).eTag(e1).build(),
+                CompletedPart.builder().partNumber(2).eTag(e2).build());
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("dst")).asByteArray()).isEqualTo(source);
+        assertThatThrownBy(() -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src")
+                .destinationBucket(bucket).destinationKey("dst").uploadId(create(bucket, "dst")).partNumber(1)
+                .copySourceRange("bytes=0-" + 6 * MIB))).isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument"));
+    }
+
+    private Path uploadsDir(String bucket) {
+        return Path.of(config.dataDir(), "buckets", bucket, "uploads");
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+}
