@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.config.StowageConfig;
+import dev.stowage.store.ObjectStore;
 import dev.stowage.store.StaleUploadCleanup;
+import dev.stowage.usage.StorageLedger;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -38,6 +40,12 @@ class MultipartUploadIT extends S3TestSupport {
 
     @Inject
     StowageConfig config;
+
+    @Inject
+    StorageLedger storageLedger;
+
+    @Inject
+    ObjectStore store;
 
     private static byte[] random(int size, long seed) {
         byte[] data = new byte[size];
@@ -372,5 +380,32 @@ class MultipartUploadIT extends S3TestSupport {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).toList();
         }
+    }
+
+    @Test
+    void completeMultipartUpload_overwritingAnObject_isCountedOnceInStorageAccounting() throws Exception {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("doc"), RequestBody.fromBytes(new byte[100]));
+        s3.putObject(b -> b.bucket(bucket).key("other"), RequestBody.fromBytes(new byte[7]));
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("doc")).uploadId();
+        byte[] first = random(5 * MIB, 11);
+        byte[] last = random(1000, 12);
+        String etag1 = s3.uploadPart(b -> b.bucket(bucket).key("doc").uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(first)).eTag();
+        String etag2 = s3.uploadPart(b -> b.bucket(bucket).key("doc").uploadId(uploadId).partNumber(2),
+                RequestBody.fromBytes(last)).eTag();
+        // staged parts are not stored objects yet
+        assertThat(storageLedger.of(store.bucket(bucket)).current()).isEqualTo(107);
+
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("doc").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag1), p -> p.partNumber(2).eTag(etag2))));
+
+        var afterCompletion = storageLedger.of(store.bucket(bucket));
+        assertThat(afterCompletion.current()).isEqualTo(5L * MIB + 1000 + 7);
+        assertThat(afterCompletion.objects()).isEqualTo(2);
+        s3.deleteObject(b -> b.bucket(bucket).key("doc"));
+        var afterDelete = storageLedger.of(store.bucket(bucket));
+        assertThat(afterDelete.current()).isEqualTo(7);
+        assertThat(afterDelete.objects()).isEqualTo(1);
     }
 }
