@@ -63,34 +63,4 @@ public final class S3Actions {
         }
         return Collections.unmodifiableSet(keys);
     }
-
-    /**
-     * The ostor usage class of an action, as the usage objects count it ({@code ops.put}, {@code get}, {@code list},
-     * {@code other}): listings are list; reads (Get*, Head*) get; writes (Put*, Create*, Upload*, Copy*, Complete*)
-     * put; everything else (deletes, aborts, unparsable requests) other.
-     */
-    public static UsageClass usageClass(String action) {
-        if (action == null) {
-            return UsageClass.OTHER;
-        }
-        if (action.startsWith("List")) {
-            return UsageClass.LIST;
-        }
-        if (action.startsWith("Get") || action.startsWith("Head")) {
-            return UsageClass.GET;
-        }
-        if (action.startsWith("Put") || action.startsWith("Create") || action.startsWith("Upload")
-                || action.startsWith("Copy") || action.startsWith("Complete")) {
-            return UsageClass.PUT;
-        }
-        return UsageClass.OTHER;
-    }
-
-    /** The request classes of the ostor usage object's {@code ops} counters. */
-    public enum UsageClass {
-        PUT,
-        GET,
-        LIST,
-        OTHER
-    }
 }

@@ -2,6 +2,7 @@ package dev.stowage.metering;
 
 import dev.stowage.accounts.Accounts;
 import dev.stowage.accounts.UserAccount;
+import dev.stowage.usage.UsageClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -70,7 +71,7 @@ public class UsageRecords {
                     k -> new EnumMap<>(UsageType.class));
             row.merge(UsageType.NETWORK_BYTES_RECEIVED, BigInteger.valueOf(t.bytesIn()), BigInteger::add);
             row.merge(UsageType.NETWORK_BYTES_SENT, BigInteger.valueOf(t.bytesOut()), BigInteger::add);
-            row.merge(UsageType.requests(S3Actions.usageClass(t.action())), BigInteger.valueOf(t.ops()),
+            row.merge(UsageType.requests(UsageClass.of(t.action())), BigInteger.valueOf(t.ops()),
                     BigInteger::add);
         }
         Map<Key, BigInteger> storage = new TreeMap<>();

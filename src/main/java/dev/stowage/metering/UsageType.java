@@ -1,5 +1,6 @@
 package dev.stowage.metering;
 
+import dev.stowage.usage.UsageClass;
 import java.math.BigDecimal;
 
 /**
@@ -55,7 +56,7 @@ public enum UsageType {
     }
 
     /** The request type of an ostor usage class. */
-    public static UsageType requests(S3Actions.UsageClass usageClass) {
+    public static UsageType requests(UsageClass usageClass) {
         return switch (usageClass) {
             case PUT -> OBJECT_PUT_REQUESTS;
             case GET -> OBJECT_GET_REQUESTS;

@@ -8,11 +8,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -73,6 +76,45 @@ public final class ServiceId implements Closeable {
             }
         }
         throw new IOException("no free instance name of " + base + " under " + instances);
+    }
+
+    /**
+     * Claims the ids of instances no live process holds (a replica that died and came back under another name, as
+     * a Kubernetes Deployment's pod does), so that their leftovers (an open period's checkpoint, pending metering
+     * rows) can be finished by a live instance. Each returned id is locked until {@link #close}d, so one live
+     * instance at a time finishes it; an instance starting under that name meanwhile takes {@code <name>-1}.
+     */
+    public static List<ServiceId> claimOrphans(Path usageDir) throws IOException {
+        List<ServiceId> orphans = new ArrayList<>();
+        Path instances = usageDir.resolve("instances");
+        if (!Files.isDirectory(instances)) {
+            return orphans;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(instances)) {
+            for (Path dir : dirs) {
+                Path file = dir.resolve(ID_FILE);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                FileChannel lock = tryLock(dir);
+                if (lock == null) {
+                    continue; // alive (here or in another process)
+                }
+                String id;
+                try {
+                    id = Files.readString(file, StandardCharsets.US_ASCII).trim();
+                } catch (IOException e) {
+                    release(dir, lock);
+                    continue;
+                }
+                if (FORMAT.matcher(id).matches() && Long.parseLong(id) < LIMIT) {
+                    orphans.add(new ServiceId(id, dir.getFileName().toString(), dir, lock));
+                } else {
+                    release(dir, lock);
+                }
+            }
+        }
+        return orphans;
     }
 
     public String id() {

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Counts every finished request that was signed by a user and reached an existing bucket, in memory: one cell of
- * {@link LongAdder}s per {@link UsageKey}, so 64 clients hammering one bucket never wait on each other and the
+ * {@link LongAdder}s per {@link TrafficKey} (the usage key, the 15-minute slot the request finished in and its AWS
+ * action: the usage objects and the metering rows are both sums of these cells), so 64 clients hammering one bucket never wait on each other and the
  * request path does no I/O. Refused and failed requests count too (an AccessDenied on someone else's bucket, a
  * NoSuchKey, a SlowDown): what the gateway served. Anonymous requests, requests whose signature failed and requests
  * that named no existing bucket (ListBuckets, a NoSuchBucket) are not counted, having no key to count under.
@@ -33,16 +35,22 @@ public class UsageCollector implements RequestObserver {
     private static final long RETIRED_NANOS = 300_000_000_000L;
 
     private final boolean enabled;
-    private final ConcurrentHashMap<UsageKey, Cell> cells = new ConcurrentHashMap<>();
+    private final LongSupplier clockMillis;
+    private final ConcurrentHashMap<TrafficKey, Cell> cells = new ConcurrentHashMap<>();
     private final List<Cell> retired = new ArrayList<>();
 
     @Inject
     public UsageCollector(StowageConfig config) {
-        this(config.usage().collect());
+        this(config.usage().collect(), System::currentTimeMillis);
     }
 
     UsageCollector(boolean enabled) {
+        this(enabled, System::currentTimeMillis);
+    }
+
+    UsageCollector(boolean enabled, LongSupplier clockMillis) {
         this.enabled = enabled;
+        this.clockMillis = clockMillis;
     }
 
     public boolean enabled() {
@@ -54,19 +62,20 @@ public class UsageCollector implements RequestObserver {
         if (!enabled || r.userId() == null || r.bucket() == null) {
             return;
         }
-        UsageKey key = new UsageKey(r.bucket(), r.bucketEpoch(), r.userId(), "");
+        TrafficKey key = new TrafficKey(new UsageKey(r.bucket(), r.bucketEpoch(), r.userId(), ""),
+                TrafficKey.slotOf(clockMillis.getAsLong() / 1000), r.action() == null ? "" : r.action());
         Cell cell = cells.get(key);
         if (cell == null) {
             cell = cells.computeIfAbsent(key, Cell::new);
         }
-        cell.add(UsageClass.of(r.action()), r.bytesIn(), r.bytesOut());
+        cell.add(r.bytesIn(), r.bytesOut());
     }
 
-    /** The counts made since the previous drain, per key (keys without counts left out). */
-    public synchronized Map<UsageKey, UsageCounts> drain() {
-        Map<UsageKey, UsageCounts> out = new HashMap<>();
+    /** The counts made since the previous drain, per key, slot and action (keys without counts left out). */
+    public synchronized Map<TrafficKey, TrafficCounts> drain() {
+        Map<TrafficKey, TrafficCounts> out = new HashMap<>();
         for (Cell cell : cells.values()) {
-            UsageCounts counts = cell.take();
+            TrafficCounts counts = cell.take();
             if (counts.isZero()) {
                 if (++cell.idleDrains >= 2 && cells.remove(cell.key, cell)) {
                     cell.retiredAt = System.nanoTime();
@@ -74,14 +83,14 @@ public class UsageCollector implements RequestObserver {
                 }
             } else {
                 cell.idleDrains = 0;
-                out.merge(cell.key, counts, UsageCounts::plus);
+                out.merge(cell.key, counts, TrafficCounts::plus);
             }
         }
         for (Iterator<Cell> it = retired.iterator(); it.hasNext(); ) {
             Cell cell = it.next();
-            UsageCounts counts = cell.take();
+            TrafficCounts counts = cell.take();
             if (!counts.isZero()) {
-                out.merge(cell.key, counts, UsageCounts::plus);
+                out.merge(cell.key, counts, TrafficCounts::plus);
             }
             if (System.nanoTime() - cell.retiredAt > RETIRED_NANOS) {
                 it.remove();
@@ -92,38 +101,29 @@ public class UsageCollector implements RequestObserver {
 
     /** The counters of one key. Each adder is taken with {@link LongAdder#sumThenReset}, which loses no update. */
     private static final class Cell {
-        final UsageKey key;
-        final LongAdder put = new LongAdder();
-        final LongAdder get = new LongAdder();
-        final LongAdder list = new LongAdder();
-        final LongAdder other = new LongAdder();
-        final LongAdder uploaded = new LongAdder();
-        final LongAdder downloaded = new LongAdder();
+        final TrafficKey key;
+        final LongAdder ops = new LongAdder();
+        final LongAdder bytesIn = new LongAdder();
+        final LongAdder bytesOut = new LongAdder();
         int idleDrains;
         long retiredAt;
 
-        Cell(UsageKey key) {
+        Cell(TrafficKey key) {
             this.key = key;
         }
 
-        void add(UsageClass usageClass, long bytesIn, long bytesOut) {
-            switch (usageClass) {
-                case PUT -> put.increment();
-                case GET -> get.increment();
-                case LIST -> list.increment();
-                case OTHER -> other.increment();
+        void add(long in, long out) {
+            ops.increment();
+            if (in > 0) {
+                bytesIn.add(in);
             }
-            if (bytesIn > 0) {
-                uploaded.add(bytesIn);
-            }
-            if (bytesOut > 0) {
-                downloaded.add(bytesOut);
+            if (out > 0) {
+                bytesOut.add(out);
             }
         }
 
-        UsageCounts take() {
-            return new UsageCounts(put.sumThenReset(), get.sumThenReset(), list.sumThenReset(),
-                    other.sumThenReset(), uploaded.sumThenReset(), downloaded.sumThenReset());
+        TrafficCounts take() {
+            return new TrafficCounts(ops.sumThenReset(), bytesIn.sumThenReset(), bytesOut.sumThenReset());
         }
     }
 }

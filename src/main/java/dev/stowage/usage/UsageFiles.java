@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * open/&lt;service id&gt;               the checkpoint of an instance's open period
  * storage/&lt;service id&gt;            an instance's storage accounting (bytes, objects, hmax, integral per bucket)
  * storage-history/&lt;name&gt;          per-period storage snapshots, s3-storage-&lt;service id&gt;-&lt;start&gt;-&lt;period&gt;
+ * metering-pending/&lt;id&gt;-&lt;start&gt;   a closed period's metering rows not yet in the database ({@link MeteringBatch})
  * instances/, service-ids/         service ids (see {@link ServiceId})
  * tmp/&lt;service id&gt;-N              files being written, renamed into place when complete
  * </pre>
@@ -41,6 +42,7 @@ public final class UsageFiles {
     private final Path open;
     private final Path storage;
     private final Path history;
+    private final Path pending;
     private final Path tmp;
     private final String tempPrefix;
     private final AtomicLong counter = new AtomicLong();
@@ -52,9 +54,10 @@ public final class UsageFiles {
         this.open = usageDir.resolve("open");
         this.storage = usageDir.resolve("storage");
         this.history = usageDir.resolve("storage-history");
+        this.pending = usageDir.resolve("metering-pending");
         this.tmp = usageDir.resolve("tmp");
         this.tempPrefix = serviceId + "-";
-        for (Path dir : List.of(objects, deleted, open, storage, history, tmp)) {
+        for (Path dir : List.of(objects, deleted, open, storage, history, pending, tmp)) {
             Files.createDirectories(dir);
         }
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tmp, tempPrefix + "*")) {
@@ -122,6 +125,33 @@ public final class UsageFiles {
                 }
             }
         }
+    }
+
+    // ---- metering rows not yet in the database --------------------------------------------------------
+
+    /** Keeps a batch durably until the database has it (replacing a pending batch of the same period). */
+    void writePending(MeteringBatch batch) throws IOException {
+        write(pending.resolve(batch.fileName()), batch.encode());
+    }
+
+    /** The pending file of a batch. */
+    Path pendingFile(String serviceId, long periodStart) {
+        return pending.resolve(MeteringBatch.fileName(serviceId, periodStart));
+    }
+
+    /** Whether a batch of that period is pending. */
+    boolean pendingExists(String serviceId, long periodStart) {
+        return Files.exists(pendingFile(serviceId, periodStart));
+    }
+
+    /** The pending batches' files of one service id, oldest first. */
+    List<Path> pending(String serviceId) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(pending, serviceId + "-*")) {
+            entries.forEach(files::add);
+        }
+        files.sort(null);
+        return files;
     }
 
     // ---- checkpoints and storage state ---------------------------------------------------------------

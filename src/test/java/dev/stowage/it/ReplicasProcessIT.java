@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -26,7 +30,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +42,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Two gateway replicas as on Kubernetes, here two processes on loopback sharing one data directory and one
  * PostgreSQL (an embedded server this test starts), each with its own instance id: what one does, the other sees —
  * objects and buckets at once (the shared filesystem), users and key revocations within a second (PostgreSQL
- * NOTIFY to every replica's credential cache).
+ * NOTIFY to every replica's credential cache); each counts its own usage under its own service id, once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicasProcessIT {
@@ -77,6 +80,7 @@ class ReplicasProcessIT {
         Map<String, String> env = new HashMap<>(GatewayProcesses.databaseEnvironment(database));
         env.put("STOWAGE_INSTANCE_ID", instanceId);
         env.put("STOWAGE_LIMITS_REPLICAS", "2");
+        env.put("STOWAGE_USAGE_PERIOD", "2");
         return env;
     }
 
@@ -137,11 +141,85 @@ class ReplicasProcessIT {
     }
 
     @Test
-    @Disabled("TODO(issue 5, lead after merging): usage objects of both replicas are listed with distinct service ids "
-            + "(STOWAGE_INSTANCE_ID replica-a / replica-b) and no usage is counted twice")
-    void usage_ofBothReplicas_isListedWithDistinctServiceIds_andCountedOnce() {
-        // TODO(issue 5): PUT/GET through a and b, flush both (SIGTERM or the flush job), then ?ostor-usage: objects of
-        // both service ids, and the sum of their counters equals the requests sent.
+    void usage_ofBothReplicas_isListedWithDistinctServiceIds_andCountedOnce() throws Exception {
+        String bucket = "replicas-usage";
+        s3a.createBucket(r -> r.bucket(bucket));
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            s3a.putObject(r -> r.bucket(bucket).key("a" + n), RequestBody.fromString("through a " + n));
+        }
+        for (int i = 0; i < 2; i++) {
+            int n = i;
+            s3b.putObject(r -> r.bucket(bucket).key("b" + n), RequestBody.fromString("through b " + n));
+            s3b.getObjectAsBytes(r -> r.bucket(bucket).key("a" + n));
+        }
+        s3a.getObjectAsBytes(r -> r.bucket(bucket).key("b0"));
+        long puts = 1 + 3 + 2; // CreateBucket and the PutObjects
+        long gets = 2 + 1;
+
+        // both replicas close a period every 2 s (STOWAGE_USAGE_PERIOD): poll until every request is in an object
+        Map<String, long[]> byService = Map.of();
+        for (int i = 0; i < 150 && !(byService.size() == 2 && total(byService, 0) == puts
+                && total(byService, 1) == gets); i++) {
+            Thread.sleep(200);
+            byService = usageOf(bucket);
+        }
+        assertThat(byService).as("usage objects of both replicas' service ids").hasSize(2);
+        assertThat(total(byService, 0)).as("put requests, counted once").isEqualTo(puts);
+        assertThat(total(byService, 1)).as("get requests, counted once").isEqualTo(gets);
+
+        // the metering rows come from the same snapshots: the same service ids and sums in PostgreSQL
+        Map<String, Long> rows = new HashMap<>();
+        for (int i = 0; i < PROPAGATION_POLLS * 5 && !rows.keySet().equals(byService.keySet()); i++) {
+            Thread.sleep(100);
+            rows = meteringOps(bucket);
+        }
+        assertThat(rows.keySet()).isEqualTo(byService.keySet());
+        assertThat(rows.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(puts + gets);
+    }
+
+    private static long total(Map<String, long[]> byService, int index) {
+        return byService.values().stream().mapToLong(c -> c[index]).sum();
+    }
+
+    /** Per service id, the put and get counts of {@code bucket} over every usage object listed by replica a. */
+    private Map<String, long[]> usageOf(String bucket) throws Exception {
+        HttpResponse<String> list = ostor(a, "GET", "/?ostor-usage");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        Map<String, long[]> byService = new HashMap<>();
+        for (String name : JsonPath.from(list.body()).getList("items", String.class)) {
+            HttpResponse<String> object = ostor(a, "GET", "/?ostor-usage&obj=" + name);
+            assertThat(object.statusCode()).as(object.body()).isEqualTo(200);
+            JsonPath json = JsonPath.from(object.body());
+            List<Map<String, Object>> items = json.getList("items");
+            for (int i = 0; i < items.size(); i++) {
+                JsonPath item = JsonPath.from(object.body()).setRootPath("items[" + i + "]");
+                if (bucket.equals(item.getString("key.bucket"))) {
+                    long[] c = byService.computeIfAbsent(json.getString("service_id"), k -> new long[2]);
+                    c[0] += item.getLong("counters.ops.put");
+                    c[1] += item.getLong("counters.ops.get");
+                }
+            }
+        }
+        return byService;
+    }
+
+    /** Requests of {@code bucket} per service id in the metering table. */
+    private Map<String, Long> meteringOps(String bucket) throws Exception {
+        Map<String, String> settings = database.datasourceSettings();
+        Map<String, Long> ops = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(settings.get("quarkus.datasource.jdbc.url"),
+                settings.get("quarkus.datasource.username"), settings.get("quarkus.datasource.password"));
+                PreparedStatement q = c.prepareStatement(
+                        "select service_id, sum(ops) from metering_traffic where bucket = ? group by service_id")) {
+            q.setString(1, bucket);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    ops.put(r.getString(1).strip(), r.getLong(2));
+                }
+            }
+        }
+        return ops;
     }
 
     /** Asks {@code client} for ListBuckets up to {@link #PROPAGATION_POLLS} times, 100 ms apart, until it answers {@code wanted}; the last status. */

@@ -1,6 +1,6 @@
 package dev.stowage.metering;
 
-import jakarta.annotation.Priority;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.math.BigInteger;
@@ -8,16 +8,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A ledger of known data for the surface tests: traffic per slot, storage snapshots, and byte-seconds computed from
  * those snapshots the way the database ledger does (latest snapshot at or before an instant, extended by its bytes).
+ * Enabled only by {@link Profile} (tests of the surfaces' shapes); every other test reads the real ledger.
  */
 @Alternative
-@Priority(1)
 @ApplicationScoped
 public class FixedLedger implements MeteringLedger {
+    /** The test profile that replaces the database ledger with this one. */
+    public static final class Profile implements QuarkusTestProfile {
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(FixedLedger.class);
+        }
+    }
+
     /** Traffic of one slot. */
     public record Slot(Instant slot, Traffic traffic) {}
 

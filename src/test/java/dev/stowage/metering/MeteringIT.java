@@ -10,36 +10,25 @@ import dev.stowage.accounts.UserAccount;
 import dev.stowage.it.S3TestSupport;
 import dev.stowage.metering.billing.BillingExporter;
 import dev.stowage.metering.billing.UsageRecordFormat;
-import dev.stowage.metering.cloudstack.CloudStackSignature;
 import dev.stowage.metering.cloudstack.CloudStackSignature.Param;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
 /**
  * The metering surfaces over known ledger data ({@link FixedLedger}): UTAPI ListMetrics (shapes, numbers, the
@@ -47,13 +36,14 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
  * permission errors, the asynchronous generateUsageRecords), and the billing export (files, idempotence).
  */
 @QuarkusTest
+@TestProfile(FixedLedger.Profile.class)
 class MeteringIT {
     private static final LocalDate DAY = LocalDate.parse("2024-03-10");
     private static final Instant T10 = Instant.parse("2024-03-10T10:00:00Z");
     private static final Instant T1015 = Instant.parse("2024-03-10T10:15:00Z");
     private static final long START = T10.toEpochMilli();
     private static final long END = Instant.parse("2024-03-10T10:29:59.999Z").toEpochMilli();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP = MeteringCalls.HTTP;
 
     @Inject
     FixedLedger ledger;
@@ -336,46 +326,14 @@ class MeteringIT {
     }
 
     private URI meteringUri(String pathAndQuery) {
-        return URI.create("http://localhost:" + server.port() + pathAndQuery);
+        return MeteringCalls.uri(server.port(), pathAndQuery);
     }
 
-    /** A ListMetrics call signed with SigV4 (service s3) by the AWS SDK's signer. */
     private HttpResponse<String> utapi(String path, String body, String key, String secret) throws Exception {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(meteringUri(path + "?Action=ListMetrics"))
-                .putHeader("Content-Type", "application/json")
-                .putHeader("x-amz-content-sha256", sha)
-                .build();
-        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsBasicCredentials.create(key, secret))
-                .request(request)
-                .payload(ContentStreamProvider.fromUtf8String(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
-        HttpRequest.Builder http = HttpRequest.newBuilder(signed.getUri()).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        signed.forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(v -> http.header(name, v));
-            }
-        });
-        return HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString());
+        return MeteringCalls.utapi(server.port(), path, body, key, secret);
     }
 
-    /** A usage API call signed the CloudStack way. */
     private HttpResponse<String> cloudstack(String key, String secret, Param... given) throws Exception {
-        List<Param> params = new ArrayList<>(List.of(given));
-        params.add(new Param("apiKey", key));
-        String signature = CloudStackSignature.sign(secret, CloudStackSignature.stringToSign(params));
-        StringBuilder query = new StringBuilder();
-        for (Param p : params) {
-            query.append(query.isEmpty() ? "" : "&").append(p.name()).append('=')
-                    .append(URLEncoder.encode(p.value(), StandardCharsets.UTF_8));
-        }
-        query.append("&signature=").append(URLEncoder.encode(signature, StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(meteringUri("/client/api?" + query)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return MeteringCalls.cloudstack(server.port(), key, secret, given);
     }
 }

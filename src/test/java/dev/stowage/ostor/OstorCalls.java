@@ -33,7 +33,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  *   <li>Signature V4 by the AWS SDK's own {@link AwsV4HttpSigner}.</li>
  * </ul>
  */
-final class OstorCalls {
+public final class OstorCalls {
     /** The system user of the test profile (application.properties, %test). */
     static final String SYSTEM_KEY = "0123456789abcdefTEST";
 
@@ -45,12 +45,12 @@ final class OstorCalls {
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
     /** How a call is signed. */
-    enum Signing { V2, V4 }
+    public enum Signing { V2, V4 }
 
     private OstorCalls() {}
 
     /** A call signed as the system user; {@code target} is path and query, e.g. {@code /?ostor-users}. */
-    static Response call(Signing signing, String method, String target) {
+    public static Response call(Signing signing, String method, String target) {
         return call(signing, SYSTEM_KEY, SYSTEM_SECRET, method, target);
     }
 

@@ -119,9 +119,9 @@ class UsageCrashProcessIT {
     private static boolean checkpointHasPuts(String checkpoint, int puts) {
         long sum = 0;
         for (String line : checkpoint.split("\n")) {
-            String[] f = line.split("\t", -1);
-            if (f.length == 10) {
-                sum += Long.parseLong(f[4]);
+            String[] f = line.split("\t", -1); // bucket epoch user tag slot action ops in out
+            if (f.length == 9 && UsageClass.of(f[5]) == UsageClass.PUT) {
+                sum += Long.parseLong(f[6]);
             }
         }
         return sum == puts;

@@ -64,8 +64,18 @@ class UsageNameTest {
 
     @Test
     void checkpoint_roundTrips() {
-        Checkpoint cp = new Checkpoint(100, 130, 1800,
-                Map.of(new UsageKey("b", 5, "u", ""), new UsageCounts(1, 2, 3, 4, 5, 6)));
+        Checkpoint cp = new Checkpoint(100, 130, 1800, Map.of(
+                new TrafficKey(new UsageKey("b", 5, "u", ""), 900, "PutObject"), new TrafficCounts(1, 5, 6),
+                new TrafficKey(new UsageKey("b", 5, "u", ""), 1800, "ListObjectsV2"), new TrafficCounts(2, 0, 9)));
         assertThat(Checkpoint.decode(new String(cp.encode()))).isEqualTo(cp);
+    }
+
+    @Test
+    void meteringBatch_roundTrips() {
+        MeteringBatch batch = new MeteringBatch("1000000000000001", 100, 90, 130, true,
+                Map.of(new TrafficKey(new UsageKey("b", 5, "u", ""), 0, "GetObject"), new TrafficCounts(3, 0, 44)),
+                java.util.List.of(new BucketStorage("b", 5, "o", 10, 2, 12, 300, 130)),
+                java.util.List.of(new MeteringBatch.Bucket("b", 5, "o"), new MeteringBatch.Bucket("c", 6, null)));
+        assertThat(MeteringBatch.decode(new String(batch.encode()))).isEqualTo(batch);
     }
 }
