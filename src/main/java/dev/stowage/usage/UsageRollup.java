@@ -2,6 +2,7 @@ package dev.stowage.usage;
 
 import dev.stowage.config.StowageConfig;
 import dev.stowage.ops.InstanceIdentity;
+import dev.stowage.ops.Metrics;
 import dev.stowage.ostor.json.JsonWriter;
 import dev.stowage.store.BucketInfo;
 import dev.stowage.store.ObjectStore;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +65,8 @@ public class UsageRollup {
     private final StorageLedger storage;
     private final ObjectStore store;
     private final MeteringSink metering;
+    /** Runs of checkpoints ({@code usage_flush}) and rollups ({@code rollup}) for /q/metrics. */
+    private final Metrics metrics;
     private final Path usageDir;
     /** This gateway's instance name ({@code stowage.instance-id}), under which its service id is kept. */
     private final String instanceName;
@@ -80,8 +84,9 @@ public class UsageRollup {
     private boolean stopped;
 
     public UsageRollup(StowageConfig config, UsageCollector collector, StorageLedger storage, ObjectStore store,
-            InstanceIdentity instance, MeteringSink metering) {
+            InstanceIdentity instance, MeteringSink metering, Metrics metrics) {
         this.settings = config.usage();
+        this.metrics = metrics;
         this.instanceName = instance.id();
         this.collector = collector;
         this.storage = storage;
@@ -164,8 +169,19 @@ public class UsageRollup {
 
     /** Makes the counts so far durable in the open period's checkpoint (and the storage state). */
     public synchronized void checkpoint() throws IOException {
+        long started = System.nanoTime();
+        Metrics.Outcome outcome = Metrics.Outcome.FAILURE;
+        try {
+            outcome = checkpointNow() ? Metrics.Outcome.SUCCESS : Metrics.Outcome.SKIPPED;
+        } finally {
+            metrics.jobRun(Metrics.Job.USAGE_FLUSH, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The checkpoint itself; false when stopped. */
+    private boolean checkpointNow() throws IOException {
         if (stopped) {
-            return;
+            return false;
         }
         long now = now();
         collector.drain().forEach((k, c) -> open.merge(k, c, TrafficCounts::plus));
@@ -176,6 +192,7 @@ public class UsageRollup {
         }
         saveStorage(false);
         lastCheckpoint = now;
+        return true;
     }
 
     /**
@@ -184,6 +201,18 @@ public class UsageRollup {
      * traffic.
      */
     public synchronized Optional<UsageName> rollup() throws IOException {
+        long started = System.nanoTime();
+        Metrics.Outcome outcome = Metrics.Outcome.FAILURE;
+        try {
+            Optional<UsageName> written = rollupNow();
+            outcome = stopped ? Metrics.Outcome.SKIPPED : Metrics.Outcome.SUCCESS;
+            return written;
+        } finally {
+            metrics.jobRun(Metrics.Job.ROLLUP, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Optional<UsageName> rollupNow() throws IOException {
         if (stopped) {
             return Optional.empty();
         }

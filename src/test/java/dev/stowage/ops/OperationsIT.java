@@ -9,6 +9,7 @@ import dev.stowage.limits.LimitKey;
 import dev.stowage.limits.LimitSubject;
 import dev.stowage.limits.LimitsAdmin;
 import dev.stowage.observe.AccessLog;
+import dev.stowage.usage.UsageRollup;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -42,6 +43,9 @@ class OperationsIT extends S3TestSupport {
 
     @Inject
     Metrics metrics;
+
+    @Inject
+    UsageRollup usageRollup;
 
     @Test
     void readiness_storeAndDatabaseHealthy_isUpWithBothChecks() {
@@ -101,6 +105,20 @@ class OperationsIT extends S3TestSupport {
                 .isEqualTo(m.get("stowage_request_duration_seconds_count{action=\"GetObject\"}"));
         assertThat(m.keySet()).as("no series tagged by bucket, key or user")
                 .noneMatch(k -> k.contains(bucket) || k.contains(USER_ID));
+    }
+
+    @Test
+    void metrics_usageRollupAndCheckpoint_reportTheirRuns() throws Exception {
+        Map<String, Double> before = scrape();
+        usageRollup.checkpoint();
+        usageRollup.rollup();
+        Map<String, Double> after = scrape();
+        // the scheduler's own beat may add runs meanwhile: at least ours are there
+        for (String series : new String[] {"stowage_rollup_runs_total{outcome=\"success\"}",
+                "stowage_usage_flush_runs_total{outcome=\"success\"}"}) {
+            assertThat(after.get(series)).as(series).isGreaterThanOrEqualTo(before.get(series) + 1);
+        }
+        assertThat(after.get("stowage_rollup_last_success_timestamp_seconds")).isPositive();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.stowage.metering.billing;
 import dev.stowage.config.StowageConfig;
 import dev.stowage.metering.UsageRecord;
 import dev.stowage.metering.UsageRecords;
+import dev.stowage.ops.Metrics;
 import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.fs.DurableFiles;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ public class BillingExporter {
     private static final Logger LOG = Logger.getLogger(BillingExporter.class);
 
     private final UsageRecords records;
+    /** Export runs for /q/metrics ({@code stowage_export_runs_total}). */
+    private final Metrics metrics;
     private final ObjectStore store;
     private final ExportLease lease;
     private final StowageConfig.Billing config;
@@ -61,7 +65,9 @@ public class BillingExporter {
     /** An export's result: the day, what happened, how many records, the files written. */
     public record Result(LocalDate day, Outcome outcome, int records, List<String> files) {}
 
-    public BillingExporter(UsageRecords records, ObjectStore store, ExportLease lease, StowageConfig config) {
+    public BillingExporter(UsageRecords records, ObjectStore store, ExportLease lease, StowageConfig config,
+            Metrics metrics) {
+        this.metrics = metrics;
         this.records = records;
         this.store = store;
         this.lease = lease;
@@ -88,6 +94,18 @@ public class BillingExporter {
      * retried {@code export-attempts} times, {@code export-retry-delay} seconds apart, then left for the next run.
      */
     public Result runScheduled(LocalDate day) {
+        long started = System.nanoTime();
+        Metrics.Outcome outcome = Metrics.Outcome.FAILURE;
+        try {
+            Result result = runWithRetries(day);
+            outcome = result.outcome() == Outcome.EXPORTED ? Metrics.Outcome.SUCCESS : Metrics.Outcome.SKIPPED;
+            return result;
+        } finally {
+            metrics.jobRun(Metrics.Job.EXPORT, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Result runWithRetries(LocalDate day) {
         int attempts = Math.max(1, config.exportAttempts());
         for (int attempt = 1; ; attempt++) {
             try {
