@@ -20,17 +20,17 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
 /** Signed calls to the metering endpoint: UTAPI ListMetrics (SigV4, by the AWS SDK's signer) and CloudStack. */
-final class MeteringCalls {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+public final class MeteringCalls {
+    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private MeteringCalls() {}
 
-    static URI uri(int port, String pathAndQuery) {
+    public static URI uri(int port, String pathAndQuery) {
         return URI.create("http://localhost:" + port + pathAndQuery);
     }
 
     /** A ListMetrics call to {@code path} ({@code /buckets}, ...) signed with SigV4 (service s3). */
-    static HttpResponse<String> utapi(int port, String path, String body, String key, String secret) throws Exception {
+    public static HttpResponse<String> utapi(int port, String path, String body, String key, String secret) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
@@ -55,7 +55,7 @@ final class MeteringCalls {
     }
 
     /** A usage API call signed the CloudStack way. */
-    static HttpResponse<String> cloudstack(int port, String key, String secret, Param... given) throws Exception {
+    public static HttpResponse<String> cloudstack(int port, String key, String secret, Param... given) throws Exception {
         List<Param> params = new ArrayList<>(List.of(given));
         params.add(new Param("apiKey", key));
         String signature = CloudStackSignature.sign(secret, CloudStackSignature.stringToSign(params));

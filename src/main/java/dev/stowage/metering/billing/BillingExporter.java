@@ -4,6 +4,7 @@ import dev.stowage.config.StowageConfig;
 import dev.stowage.metering.UsageRecord;
 import dev.stowage.metering.UsageRecords;
 import dev.stowage.ops.Metrics;
+import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.fs.DurableFiles;
@@ -149,6 +150,9 @@ public class BillingExporter {
         }
         try {
             List<UsageRecord> list = records.daily(day, day);
+            // ordinary private objects of the bucket's owner: its FULL_CONTROL alone, as if it had put them
+            Map<String, String> facts = to.bucket().isPresent()
+                    ? Map.of(ObjectAccess.OWNER, store.bucket(to.bucket().get()).ownerId()) : Map.of();
             List<String> files = new ArrayList<>();
             for (UsageRecordFormat.Format format : UsageRecordFormat.Format.values()) {
                 byte[] content = render(format, list);
@@ -156,7 +160,7 @@ public class BillingExporter {
                 if (to.bucket().isPresent()) {
                     String key = to.prefix() + name;
                     store.putObject(to.bucket().get(), key, new ByteArrayInputStream(content), content.length, null,
-                            new ObjectAttributes(contentType(format), null, null, null, null, null, Map.of()));
+                            new ObjectAttributes(contentType(format), null, null, null, null, null, Map.of(), facts));
                     files.add("s3://" + to.bucket().get() + "/" + key);
                 }
                 if (to.directory().isPresent()) {
