@@ -5,7 +5,6 @@ import dev.stowage.metering.cloudstack.CloudStackSignature;
 import dev.stowage.metering.cloudstack.CloudStackSignature.Param;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.HttpURLConnection;
@@ -14,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -32,14 +32,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code export-usage --from D --to D --format csv|jsonl}: any past period's usage records, in the billing export's
  * file format, from the gateway's CloudStack usage API ({@code listUsageRecords}, one day at a time, page by page),
- * signed with the system user's key pair. Progress goes to stderr, the file to {@code --output} or stdout.
+ * signed with the system user's key pair. Progress goes to stderr, the file to {@code --output} (written beside it
+ * and renamed into place when complete) or stdout.
  */
 @Command(name = "export-usage", mixinStandardHelpOptions = true,
         description = "Exports the usage records of a period (days, UTC) as CSV or JSON Lines, as the scheduled billing"
                 + " export writes them.")
 final class ExportUsage implements Callable<Integer> {
     static final String ENV_METERING_ENDPOINT = "STOWAGE_METERING_ENDPOINT";
-    private static final int PAGE_SIZE = 500;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", required = true, description = "The first day.")
     String from;
@@ -82,32 +82,67 @@ final class ExportUsage implements Callable<Integer> {
         }
         GatewayTarget target = (gateway != null ? gateway : new GatewayOptions()).resolve(root.env);
         URI api = meteringApi(target.endpoint());
-        PrintWriter err = spec.commandLine().getErr();
-        long days = ChronoUnit.DAYS.between(first, last) + 1;
-        int total = 0;
-        try (OutputStream stream = output != null ? Files.newOutputStream(output) : null) {
-            Writer out = stream != null ? new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8)
-                    : spec.commandLine().getOut();
-            out.write(UsageRecordFormat.header(fileFormat));
-            long n = 0;
-            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                n++;
-                for (int page = 1; ; page++) {
-                    List<Map<String, String>> rows = page(api, target, day, page);
-                    for (Map<String, String> row : rows) {
-                        out.write(UsageRecordFormat.line(fileFormat, row));
-                    }
-                    total += rows.size();
-                    if (rows.size() < PAGE_SIZE) {
-                        break;
-                    }
-                }
-                err.printf("export-usage: %s done (%d/%d days, %d records)%n", day, n, days, total);
-                err.flush();
+        if (output == null) {
+            write(spec.commandLine().getOut(), fileFormat, api, target, first, last);
+            return ExitStatus.OK.code;
+        }
+        Path temp = tempBeside(output);
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                write(out, fileFormat, api, target, first, last);
             }
-            out.flush();
+            Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
         }
         return ExitStatus.OK.code;
+    }
+
+    /** The file: the header, then each day's records page by page; a progress line on stderr per day. */
+    private void write(Writer out, UsageRecordFormat.Format fileFormat, URI api, GatewayTarget target,
+            LocalDate first, LocalDate last) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        long n = 0;
+        int total = 0;
+        out.write(UsageRecordFormat.header(fileFormat));
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            n++;
+            int fetched = 0;
+            for (int page = 1; ; page++) {
+                Page answer = page(api, target, day, page);
+                for (Map<String, String> row : answer.rows()) {
+                    out.write(UsageRecordFormat.line(fileFormat, row));
+                }
+                fetched += answer.rows().size();
+                if (answer.rows().isEmpty() || fetched >= answer.count()) {
+                    break;
+                }
+            }
+            total += fetched;
+            err.printf("export-usage: %s done (%d/%d days, %d records)%n", day, n, days, total);
+            err.flush();
+        }
+        out.flush();
+    }
+
+    /**
+     * A temp file beside {@code target} (so the finished file is renamed into place: a failed run leaves no partial
+     * file and keeps an older one); a missing or unwritable directory is a usage error, found before any request.
+     */
+    private static Path tempBeside(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            throw new CliException(ExitStatus.USAGE, "cannot write " + target + ": it is a directory");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new CliException(ExitStatus.USAGE, "cannot write " + target + ": no such directory " + dir);
+        }
+        try {
+            return Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new CliException(ExitStatus.USAGE, "cannot write " + target + ": " + e.getMessage());
+        }
     }
 
     private URI meteringApi(URI gatewayEndpoint) {
@@ -119,14 +154,19 @@ final class ExportUsage implements Callable<Integer> {
         return URI.create(base + "/client/api");
     }
 
-    /** One page of one day's records, each as the export's fields. */
-    private List<Map<String, String>> page(URI api, GatewayTarget target, LocalDate day, int page) {
+    /** One page of records: the day's total ({@code count}) and this page's records as the export's fields. */
+    private record Page(int count, List<Map<String, String>> rows) {}
+
+    /**
+     * One page of one day's records, in the gateway's own page size ({@code default-page-size}: a larger
+     * {@code pagesize} would be refused).
+     */
+    private Page page(URI api, GatewayTarget target, LocalDate day, int page) {
         List<Param> params = new ArrayList<>();
         params.add(new Param("command", "listUsageRecords"));
         params.add(new Param("startdate", day.toString()));
         params.add(new Param("enddate", day.toString()));
         params.add(new Param("page", Integer.toString(page)));
-        params.add(new Param("pagesize", Integer.toString(PAGE_SIZE)));
         params.add(new Param("response", "json"));
         params.add(new Param("apiKey", target.accessKey()));
         String signature = CloudStackSignature.sign(target.secretKey(), CloudStackSignature.stringToSign(params));
@@ -139,7 +179,7 @@ final class ExportUsage implements Callable<Integer> {
         Object response = answer.get("listusagerecordsresponse");
         List<Map<String, String>> rows = new ArrayList<>();
         if (!(response instanceof Map<?, ?> body) || !(body.get("usagerecord") instanceof List<?> records)) {
-            return rows;
+            return new Page(0, rows);
         }
         for (Object item : records) {
             Map<String, Object> record = Json.object(item);
@@ -150,7 +190,7 @@ final class ExportUsage implements Callable<Integer> {
             }
             rows.add(row);
         }
-        return rows;
+        return new Page(body.get("count") instanceof Number count ? count.intValue() : rows.size(), rows);
     }
 
     private static Map<String, Object> get(URI uri) {
