@@ -3,6 +3,7 @@ package dev.stowage.store;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 
 /** An open object: its metadata and positional reads of its bytes, pinned to the version that was opened. */
 public interface ObjectReader extends Closeable {
@@ -14,4 +15,15 @@ public interface ObjectReader extends Closeable {
      * returns the number read, or -1 at the end.
      */
     int read(ByteBuffer dst, long position) throws IOException;
+
+    /**
+     * A file that holds exactly this version's bytes from {@code dataStart} on and stays so while this reader is
+     * open, for sending it without copying (sendfile); null when there is none.
+     */
+    default ObjectFile file() {
+        return null;
+    }
+
+    /** An object's bytes in a file: object byte {@code n} is file byte {@code dataStart + n}. */
+    record ObjectFile(Path path, long dataStart) {}
 }

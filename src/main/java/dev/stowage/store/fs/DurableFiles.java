@@ -61,6 +61,15 @@ public final class DurableFiles {
      * removed; a {@link NoSuchFileException} with {@code root} gone means the whole tree was removed.
      */
     public static void commit(Path temp, Path target, Path root) throws IOException {
+        install(temp, target, root);
+        syncDirectory(target.getParent());
+    }
+
+    /**
+     * The rename of {@link #commit} without its directory fsync: the caller must {@link #syncDirectory} the
+     * target's directory before it reports the write as done (it may first release locks held for the rename).
+     */
+    static void install(Path temp, Path target, Path root) throws IOException {
         Path dir = target.getParent();
         try {
             for (int attempt = 1; ; attempt++) {
@@ -79,7 +88,14 @@ public final class DurableFiles {
             deleteQuietly(temp);
             throw t;
         }
-        forceDirectoryIfPresent(dir);
+    }
+
+    /**
+     * Returns once an fsync of {@code dir} begun after this call has finished (concurrent writers into one
+     * directory share one fsync; see {@link DirectorySyncs}); a directory removed meanwhile needs none.
+     */
+    static void syncDirectory(Path dir) throws IOException {
+        DirectorySyncs.sync(dir, DurableFiles::forceDirectoryIfPresent);
     }
 
     /** Creates {@code dir} and its missing parents below {@code root}, forcing each new directory's parent. */
@@ -126,14 +142,13 @@ public final class DurableFiles {
         forceDirectoryIfPresent(from.getParent());
     }
 
-    /** Deletes a file and forces its directory; false when there was none. */
     /** Deletes a file; with {@code sync}, its directory is fsynced so the delete survives a crash. */
     public static boolean delete(Path file, boolean sync) throws IOException {
         if (!Files.deleteIfExists(file)) {
             return false;
         }
         if (sync) {
-            forceDirectoryIfPresent(file.getParent());
+            syncDirectory(file.getParent());
         }
         return true;
     }

@@ -5,6 +5,7 @@ import dev.stowage.store.ObjectReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 
 /**
  * An object file held open: later overwrites and deletes replace or unlink the name, not this file, so the
@@ -14,11 +15,24 @@ final class FsObjectReader implements ObjectReader {
     private final FileChannel channel;
     private final ObjectInfo info;
     private final long dataStart;
+    /** A private hard link to the opened file, removed on close; null when none was made. */
+    private Path link;
 
     FsObjectReader(FileChannel channel, ObjectInfo info, long dataStart) {
         this.channel = channel;
         this.info = info;
         this.dataStart = dataStart;
+    }
+
+    /** This reader, which now owns {@code link}, a hard link to the file it has open. */
+    FsObjectReader linkedAt(Path link) {
+        this.link = link;
+        return this;
+    }
+
+    @Override
+    public ObjectFile file() {
+        return link == null ? null : new ObjectFile(link, dataStart);
     }
 
     @Override
@@ -77,6 +91,12 @@ final class FsObjectReader implements ObjectReader {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            if (link != null) {
+                DurableFiles.deleteQuietly(link);
+            }
+        }
     }
 }

@@ -67,6 +67,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final int LISTING_MAX_KEPT = 200_000;
     /** How often an attribute update starts over when the object is overwritten under it. */
     private static final int UPDATE_ATTEMPTS = 8;
+    /** Objects this large are opened through a hard link, so that they can be sent without copying. */
+    private static final long LINKED_READ_MIN = 1L << 20;
 
     private static final byte[] HEALTH_PROBE = {'\n'};
 
@@ -578,7 +580,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
                 return false;
             }
             replaced = sizeOf(target);
-            DurableFiles.commit(tempFile, target, objects);
+            DurableFiles.install(tempFile, target, objects);
         } catch (NoSuchFileException e) {
             if (!Files.isDirectory(objects)) {
                 throw new NoSuchBucketException(bucket);
@@ -588,6 +590,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
             keyLock.unlock();
             lock.unlock();
         }
+        // outside the locks, so that concurrent commits into the directory can share the fsync
+        DurableFiles.syncDirectory(target.getParent());
         listener.objectChanged(facts, replaced, info.size());
         return true;
     }
@@ -694,7 +698,38 @@ public final class FsObjectStore implements ObjectStore, Closeable {
             reader.close();
             throw noSuchKey(bucket, key);
         }
-        return reader;
+        return reader.info().size() < LINKED_READ_MIN ? reader : linked(file, key, reader);
+    }
+
+    /**
+     * A reader of a large object that can also be sent by file name without copying: the object's file as it is
+     * now, hard-linked into this instance's temp directory (so later overwrites and deletes cannot change what the
+     * name holds) and opened through that link. The version read may be newer than {@code opened} (which is
+     * closed then), as if the open had come a moment later. When linking fails, {@code opened} is returned.
+     */
+    private FsObjectReader linked(Path file, String key, FsObjectReader opened) throws IOException {
+        Path link = temp.newPath("get");
+        try {
+            Files.createLink(link, file);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return opened; // deleted meanwhile, or no hard links here: serve the version opened
+        }
+        FsObjectReader relinked;
+        try {
+            relinked = files.open(link);
+        } catch (IOException | RuntimeException e) {
+            DurableFiles.deleteQuietly(link);
+            return opened;
+        }
+        if (relinked == null || !relinked.info().key().equals(key)) {
+            if (relinked != null) {
+                relinked.close();
+            }
+            DurableFiles.deleteQuietly(link);
+            return opened;
+        }
+        opened.close();
+        return relinked.linkedAt(link);
     }
 
     @Override

@@ -77,11 +77,14 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
             return info;
         }
         long size = 0;
-        while (n > 0) {
-            md5.update(buf, 0, n);
-            writeFully(channel, ByteBuffer.wrap(buf, 0, n), header.length + size);
-            size += n;
-            n = n < buf.length ? 0 : fill(buf);
+        try (EarlyFlush flush = new EarlyFlush(channel)) {
+            while (n > 0) {
+                md5.update(buf, 0, n);
+                writeFully(channel, ByteBuffer.wrap(buf, 0, n), header.length + size);
+                size += n;
+                flush.written(n);
+                n = n < buf.length ? 0 : fill(buf);
+            }
         }
         header = withTrailingFacts(header);
         ObjectInfo info = finish(header, size, md5);

@@ -3,6 +3,8 @@ package dev.stowage.store.fs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +15,8 @@ import dev.stowage.store.ListQuery;
 import dev.stowage.store.NoSuchBucketException;
 import dev.stowage.store.NoSuchKeyException;
 import dev.stowage.store.ObjectAttributes;
+import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectReader;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.CompletedPart;
 import dev.stowage.store.MultipartStoreContractTest;
@@ -414,5 +418,47 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
                 parts -> Map.of());
         long fileSize = Files.size(objects().resolve("k#o"));
         assertTrue(fileSize > a.length + b.length && fileSize < a.length + b.length + 4096);
+    }
+
+    @Test
+    void openObject_largeObject_fileKeepsTheOpenedVersionAcrossOverwriteAndDelete() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        byte[] first = random(2 << 20, 7);
+        store.putObject(BUCKET, "big", new ByteArrayInputStream(first), first.length, null, ObjectAttributes.NONE);
+        try (ObjectReader reader = store.openObject(BUCKET, "big")) {
+            ObjectReader.ObjectFile file = reader.file();
+            assertNotNull(file);
+            put(BUCKET, "big", "replaced");
+            assertArrayEquals(first, fileBytes(file, first.length));
+            store.deleteObject(BUCKET, "big");
+            assertArrayEquals(first, fileBytes(file, first.length));
+        }
+        assertEquals(List.of(), regularFilesUnder(tmp()));
+    }
+
+    @Test
+    void openObject_smallObject_hasNoFile() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        put(BUCKET, "small", "v");
+        try (ObjectReader reader = store.openObject(BUCKET, "small")) {
+            assertNull(reader.file());
+        }
+    }
+
+    @Test
+    void putObject_bodyOfSeveralFlushSteps_roundTrips() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        byte[] body = random((int) (2.5 * EarlyFlush.STEP), 8);
+        ObjectInfo info = store.putObject(BUCKET, "big", new ByteArrayInputStream(body), body.length, null,
+                ObjectAttributes.NONE);
+        assertEquals(body.length, info.size());
+        try (ObjectReader reader = store.openObject(BUCKET, "big")) {
+            assertArrayEquals(body, fileBytes(reader.file(), body.length));
+        }
+    }
+
+    private static byte[] fileBytes(ObjectReader.ObjectFile file, int length) throws IOException {
+        byte[] all = Files.readAllBytes(file.path());
+        return java.util.Arrays.copyOfRange(all, (int) file.dataStart(), (int) file.dataStart() + length);
     }
 }
