@@ -77,6 +77,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final BucketLocks locks = new BucketLocks();
     private final ObjectFiles files = new ObjectFiles();
     private final UploadFiles uploads;
+    private final RecentCompletions recentlyCompleted = new RecentCompletions();
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
     private final boolean syncDeletes;
     /** Storage accounting: told of every object created, replaced or deleted, with the sizes involved. */
@@ -461,20 +462,84 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     public ObjectInfo completeUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
             Function<List<PartInfo>, Map<String, String>> completionFacts) throws IOException {
         byte[] keyBytes = KeyPaths.keyBytes(key);
-        MultipartUpload upload = upload(bucket, key, uploadId);
-        Path dir = uploads.uploadDir(bucket, uploadId);
-        List<PartInfo> chosen = chooseParts(uploadId, parts, uploads.parts(dir));
+        Lock lock = locks.upload(uploadId);
+        lock.lock();
+        try {
+            MultipartUpload upload;
+            try {
+                upload = upload(bucket, key, uploadId);
+            } catch (NoSuchUploadException e) {
+                ObjectInfo again = recentlyCompleted.get(bucket, key, uploadId);
+                if (again != null) {
+                    return again; // completed a moment ago by the request this one waited for: the same answer
+                }
+                throw e;
+            }
+            Path dir = uploads.uploadDir(bucket, uploadId);
+            // Refuse a bad request before claiming the upload, so a refusal leaves it untouched.
+            completionAttributes(upload, completionFacts, chooseParts(uploadId, parts, uploads.parts(dir)));
+            Path claimed = claimUpload(dir, uploadId);
+            ObjectInfo info;
+            try {
+                // decided again on the parts as claimed: one may have been replaced before the claim
+                List<PartInfo> chosen = chooseParts(uploadId, parts, uploads.parts(claimed));
+                ObjectAttributes attributes = completionAttributes(upload, completionFacts, chosen);
+                List<Path> files = chosen.stream().map(p -> UploadFiles.partFile(claimed, p.partNumber())).toList();
+                Path target = KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
+                Path tempFile = temp.newPath("complete");
+                info = DurableFiles.write(tempFile, new PartAssembler(key, keyBytes, files, attributes, this.files,
+                        clock.millis()));
+                commitObject(bucket, tempFile, target, info);
+            } catch (IOException | RuntimeException e) {
+                unclaimUpload(claimed, dir);
+                throw e;
+            }
+            recentlyCompleted.put(bucket, key, uploadId, info);
+            deleteClaimed(claimed);
+            return info;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static ObjectAttributes completionAttributes(MultipartUpload upload,
+            Function<List<PartInfo>, Map<String, String>> completionFacts, List<PartInfo> chosen) {
         Map<String, String> system = new LinkedHashMap<>(upload.attributes().system());
         system.putAll(completionFacts.apply(chosen));
         system.put(ObjectAttributes.ETAG, multipartEtag(chosen));
-        List<Path> files = chosen.stream().map(p -> UploadFiles.partFile(dir, p.partNumber())).toList();
-        Path target = KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
-        Path tempFile = temp.newPath("complete");
-        ObjectInfo info = DurableFiles.write(tempFile, new PartAssembler(key, keyBytes, files,
-                upload.attributes().withSystem(system), this.files, clock.millis()));
-        commitObject(bucket, tempFile, target, info);
-        removeUpload(dir);
-        return info;
+        return upload.attributes().withSystem(system);
+    }
+
+    /**
+     * Takes an upload's directory out of view into this instance's temp directory in one rename: of concurrent
+     * completions (aborts, clean-ups) in any process sharing the data directory exactly one rename succeeds; the
+     * others find no upload.
+     */
+    private Path claimUpload(Path dir, String uploadId) throws IOException {
+        Path claimed = temp.newPath("completing-upload");
+        try {
+            DurableFiles.moveDirectory(dir, claimed);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchUploadException(uploadId);
+        }
+        return claimed;
+    }
+
+    /** Puts a claimed upload back after a completion that failed, so the client may try again. */
+    private void unclaimUpload(Path claimed, Path dir) {
+        try {
+            DurableFiles.moveDirectory(claimed, dir);
+        } catch (IOException e) {
+            LOG.warnf("Could not return the upload at %s to %s after a failed completion: %s", claimed, dir, e);
+        }
+    }
+
+    private void deleteClaimed(Path claimed) {
+        try {
+            FileTrees.deleteRecursively(claimed);
+        } catch (IOException e) { // out of view already; goes with this instance's temp directory
+            LOG.warnf("Could not remove upload files at %s: %s", claimed, e);
+        }
     }
 
     /** The stored parts a completion names, checked as S3 checks them. */
