@@ -13,7 +13,7 @@ import dev.stowage.s3.xml.XmlRequestReader;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.CompletedPart;
 import dev.stowage.store.InvalidPartException;
-import dev.stowage.store.MultipartUpload;
+import dev.stowage.store.NoSuchUploadException;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.PartInfo;
@@ -47,7 +47,12 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
 
     @Override
     public S3Response handle(CompleteMultipartUpload op, S3Request request) throws IOException {
-        MultipartUpload upload = store.upload(op.bucket(), op.key(), op.uploadId());
+        Map<String, String> uploadFacts;
+        try {
+            uploadFacts = store.upload(op.bucket(), op.key(), op.uploadId()).attributes().system();
+        } catch (NoSuchUploadException e) {
+            uploadFacts = Map.of(); // the store still answers a completion it has just made, as AWS does
+        }
         byte[] body = XmlRequestReader.readBody(request, Math.max(config.requests().maxXmlBody(), 4 * 1024 * 1024));
         if (body.length == 0) {
             throw new S3Exception(S3ErrorCode.MALFORMED_XML);
@@ -56,7 +61,6 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
         if (doc.items().isEmpty() || doc.items().size() > MAX_PARTS) {
             throw new S3Exception(S3ErrorCode.MALFORMED_XML);
         }
-        Map<String, String> uploadFacts = upload.attributes().system();
         String wanted = uploadFacts.get(ChecksumFacts.ALGORITHM);
         ChecksumAlgorithm algorithm = wanted == null ? null : ChecksumAlgorithm.fromDisplayName(wanted);
         boolean fullObject = ChecksumFacts.FULL_OBJECT.equals(ChecksumFacts.uploadType(uploadFacts));
