@@ -20,6 +20,8 @@ import dev.stowage.s3.S3Operation.CopyObject;
 import dev.stowage.s3.S3Operation.CopySource;
 import dev.stowage.s3.S3Operation.CreateMultipartUpload;
 import dev.stowage.s3.S3Operation.DeleteObjects;
+import dev.stowage.s3.S3Operation.GetObject;
+import dev.stowage.s3.S3Operation.HeadObject;
 import dev.stowage.s3.S3Operation.ListMultipartUploads;
 import dev.stowage.s3.S3Operation.ListParts;
 import dev.stowage.s3.S3Operation.UploadPart;
@@ -66,12 +68,16 @@ final class MultipartParsing {
                 yield null;
             }
             case "GET", "HEAD" -> {
-                if (head.hasParam(P_PART_NUMBER)) {
-                    throw S3OperationParser.notImplemented(method, P_PART_NUMBER);
+                if (hasUploadId && method.equals("GET")) {
+                    yield new ListParts(bucket, key, nullToEmpty(head.param(P_UPLOAD_ID)),
+                            (int) nonNegative(head, P_PART_NUMBER_MARKER, 0),
+                            (int) Math.min(1000, nonNegative(head, P_MAX_PARTS, 1000)));
                 }
-                yield hasUploadId && method.equals("GET") ? new ListParts(bucket, key,
-                        nullToEmpty(head.param(P_UPLOAD_ID)), (int) nonNegative(head, P_PART_NUMBER_MARKER, 0),
-                        (int) Math.min(1000, nonNegative(head, P_MAX_PARTS, 1000))) : null;
+                if (head.hasParam(P_PART_NUMBER)) {
+                    int part = partNumber(head.param(P_PART_NUMBER));
+                    yield method.equals("GET") ? new GetObject(bucket, key, part) : new HeadObject(bucket, key, part);
+                }
+                yield null;
             }
             case "DELETE" -> hasUploadId ? new AbortMultipartUpload(bucket, key, nullToEmpty(head.param(P_UPLOAD_ID)))
                     : null;

@@ -95,6 +95,7 @@ public final class S3Headers {
     public static final String X_AMZ_CHECKSUM_PREFIX = "x-amz-checksum-";
     public static final String X_AMZ_CHECKSUM_ALGORITHM_OUT = "x-amz-checksum-algorithm";
     public static final String X_AMZ_CHECKSUM_TYPE_OUT = "x-amz-checksum-type";
+    public static final String X_AMZ_MP_PARTS_COUNT_OUT = "x-amz-mp-parts-count";
     public static final String X_AMZ_COPY_SOURCE_VERSION_ID_OUT = "x-amz-copy-source-version-id";
     public static final String P_UPLOADS = "uploads";
     public static final String P_UPLOAD_ID = "uploadId";

@@ -153,7 +153,12 @@ public sealed interface S3Operation {
         }
     }
 
-    record GetObject(String bucket, String key) implements S3Operation {
+    /** @param partNumber the part {@code ?partNumber} asks for (1..10,000), 0 for the whole object */
+    record GetObject(String bucket, String key, int partNumber) implements S3Operation {
+        public GetObject(String bucket, String key) {
+            this(bucket, key, 0);
+        }
+
         public Permission permission() {
             return Permission.OBJECT_READ;
         }
@@ -163,7 +168,12 @@ public sealed interface S3Operation {
         }
     }
 
-    record HeadObject(String bucket, String key) implements S3Operation {
+    /** @param partNumber the part {@code ?partNumber} asks for (1..10,000), 0 for the whole object */
+    record HeadObject(String bucket, String key, int partNumber) implements S3Operation {
+        public HeadObject(String bucket, String key) {
+            this(bucket, key, 0);
+        }
+
         public Permission permission() {
             return Permission.OBJECT_READ;
         }

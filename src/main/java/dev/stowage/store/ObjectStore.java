@@ -145,7 +145,9 @@ public interface ObjectStore {
      * {@link #MIN_PART_SIZE}; else {@link InvalidPartOrderException}, {@link InvalidPartException},
      * {@link EntityTooSmallException}) become the object, atomically, with the upload's attributes, the system
      * facts {@code completionFacts} computes from the chosen parts (it may throw to refuse them), and the ETag
-     * {@code hex(MD5(part MD5s))-N}. The upload and its parts are gone afterwards.
+     * {@code hex(MD5(part MD5s))-N}. The upload and its parts are gone afterwards. Concurrent completions of one
+     * upload (in any process sharing the store) make one object: one wins, the others get {@link
+     * NoSuchUploadException}, or, in the winner's process, the winner's result, as a repeated completion does.
      */
     ObjectInfo completeUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
             Function<List<PartInfo>, Map<String, String>> completionFacts) throws IOException;

@@ -12,8 +12,17 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -22,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * Additional checksums (x-amz-checksum-*) on PutObject and UploadPart through the AWS SDK: verified, stored, and
- * returned with x-amz-checksum-mode: ENABLED; the composite checksum of multipart uploads. Expected values are
+ * returned with x-amz-checksum-mode: ENABLED; the composite and full-object checksums of multipart uploads. Expected values are
  * computed with the JDK (CRC32, SHA) or, for the other algorithms, checked by the SDK's own validation.
  */
 @QuarkusTest
@@ -126,7 +135,7 @@ class ChecksumIT extends S3TestSupport {
     }
 
     @ParameterizedTest
-    @EnumSource(ChecksumAlgorithm.class)
+    @EnumSource(value = ChecksumAlgorithm.class, names = {"CRC32", "CRC32C", "SHA1", "SHA256"})
     void multipartUpload_withChecksumAlgorithm_hasCompositeChecksumAndPartChecksums(ChecksumAlgorithm a) {
         String bucket = newBucket();
         String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("k").checksumAlgorithm(sdk(a))).uploadId();
@@ -168,6 +177,175 @@ class ChecksumIT extends S3TestSupport {
         HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("k").checksumMode(ChecksumMode.ENABLED));
         assertThat(value(head, a)).isEqualTo(composite);
         assertThat(head.checksumTypeAsString()).isEqualTo("COMPOSITE");
+    }
+
+    private static byte[] concat(byte[]... chunks) {
+        int n = 0;
+        for (byte[] c : chunks) {
+            n += c.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] c : chunks) {
+            System.arraycopy(c, 0, out, at, c.length);
+            at += c.length;
+        }
+        return out;
+    }
+
+    private static CompleteMultipartUploadRequest.Builder wholeChecksum(CompleteMultipartUploadRequest.Builder b,
+            ChecksumAlgorithm a, String value) {
+        return switch (a) {
+            case CRC32 -> b.checksumCRC32(value);
+            case CRC32C -> b.checksumCRC32C(value);
+            case CRC64NVME -> b.checksumCRC64NVME(value);
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
+    private static String value(CompleteMultipartUploadResponse r, ChecksumAlgorithm a) {
+        return switch (a) {
+            case CRC32 -> r.checksumCRC32();
+            case CRC32C -> r.checksumCRC32C();
+            case CRC64NVME -> r.checksumCRC64NVME();
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
+    /** Creates a FULL_OBJECT upload of {@code a} (CRC64NVME by its default type) and uploads two parts. */
+    private List<CompletedPart> fullObjectUpload(S3Client client, String bucket, String id, ChecksumAlgorithm a,
+            byte[][] parts) {
+        List<CompletedPart> done = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            int n = i + 1;
+            byte[] data = parts[i];
+            UploadPartResponse r = client.uploadPart(b -> {
+                b.bucket(bucket).key("k").uploadId(id).partNumber(n);
+                if (a == ChecksumAlgorithm.CRC64NVME) { // the SDK computes it only with the CRT
+                    b.checksumCRC64NVME(Base64.getEncoder().encodeToString(a.of(data)));
+                } else {
+                    b.checksumAlgorithm(sdk(a));
+                }
+            }, RequestBody.fromBytes(data));
+            done.add(CompletedPart.builder().partNumber(n).eTag(r.eTag()).build());
+        }
+        return done;
+    }
+
+    private String createFullObject(String bucket, ChecksumAlgorithm a) {
+        CreateMultipartUploadResponse created = s3.createMultipartUpload(b -> {
+            b.bucket(bucket).key("k").checksumAlgorithm(sdk(a));
+            if (a != ChecksumAlgorithm.CRC64NVME) {
+                b.checksumType(ChecksumType.FULL_OBJECT);
+            }
+        });
+        assertThat(created.checksumTypeAsString()).isEqualTo("FULL_OBJECT");
+        return created.uploadId();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ChecksumAlgorithm.class, names = {"CRC32", "CRC32C", "CRC64NVME"})
+    void multipartUpload_fullObjectChecksum_isTheChecksumOfAllTheBytes(ChecksumAlgorithm a) throws Exception {
+        String bucket = newBucket();
+        String id = createFullObject(bucket, a);
+        byte[][] parts = {random(5 * MIB, 11), random(5 * MIB + 17, 12), random(4321, 13)};
+        List<CompletedPart> done = fullObjectUpload(s3, bucket, id, a, parts);
+        byte[] whole = concat(parts);
+        String expected = Base64.getEncoder().encodeToString(a.of(whole));
+        CompleteMultipartUploadResponse completed = s3.completeMultipartUpload(b -> wholeChecksum(
+                b.bucket(bucket).key("k").uploadId(id).multipartUpload(m -> m.parts(done)), a, expected));
+        assertThat(value(completed, a)).isEqualTo(expected);
+        assertThat(completed.checksumTypeAsString()).isEqualTo("FULL_OBJECT");
+
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("k").checksumMode(ChecksumMode.ENABLED));
+        assertThat(value(head, a)).isEqualTo(expected);
+        assertThat(head.checksumTypeAsString()).isEqualTo("FULL_OBJECT");
+        if (a != ChecksumAlgorithm.CRC64NVME) { // the SDK validates the body against it (CRC64NVME: CRT only)
+            var got = s3.getObjectAsBytes(b -> b.bucket(bucket).key("k").checksumMode(ChecksumMode.ENABLED));
+            assertThat(got.asByteArray()).isEqualTo(whole);
+            assertThat(value(got.response(), a)).isEqualTo(expected);
+        }
+        var listed = s3.listMultipartUploads(b -> b.bucket(bucket));
+        assertThat(listed.uploads()).isEmpty();
+    }
+
+    @Test
+    void completeMultipartUpload_wrongFullObjectChecksum_isBadDigestAndKeepsTheUpload() {
+        String bucket = newBucket();
+        ChecksumAlgorithm a = ChecksumAlgorithm.CRC32;
+        String id = createFullObject(bucket, a);
+        List<CompletedPart> done = fullObjectUpload(s3, bucket, id, a, new byte[][] {random(100, 21)});
+        String wrong = Base64.getEncoder().encodeToString(a.of(new byte[] {1}));
+        assertThatThrownBy(() -> s3.completeMultipartUpload(b -> wholeChecksum(
+                b.bucket(bucket).key("k").uploadId(id).multipartUpload(m -> m.parts(done)), a, wrong)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("The crc32 you specified did not match the calculated checksum.");
+                });
+        assertThat(s3.listParts(b -> b.bucket(bucket).key("k").uploadId(id)).parts()).hasSize(1);
+    }
+
+    @Test
+    void uploadPart_withoutChecksumInFullObjectUpload_getsOneComputedForTheWhole() {
+        String bucket = newBucket();
+        ChecksumAlgorithm a = ChecksumAlgorithm.CRC32C;
+        String id = createFullObject(bucket, a);
+        byte[][] parts = {random(5 * MIB, 31), random(999, 32)};
+        List<CompletedPart> done = new ArrayList<>();
+        try (S3Client plain = S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
+                        SECRET_KEY)))
+                .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build()) {
+            for (int i = 0; i < parts.length; i++) {
+                int n = i + 1;
+                UploadPartResponse r = plain.uploadPart(b -> b.bucket(bucket).key("k").uploadId(id).partNumber(n),
+                        RequestBody.fromBytes(parts[n - 1]));
+                assertThat(r.checksumCRC32C()).isEqualTo(Base64.getEncoder().encodeToString(a.of(parts[n - 1])));
+                done.add(CompletedPart.builder().partNumber(n).eTag(r.eTag()).build());
+            }
+        }
+        CompleteMultipartUploadResponse completed = s3.completeMultipartUpload(b -> b.bucket(bucket).key("k")
+                .uploadId(id).multipartUpload(m -> m.parts(done)));
+        assertThat(completed.checksumCRC32C()).isEqualTo(Base64.getEncoder().encodeToString(a.of(concat(parts))));
+    }
+
+    @Test
+    void createMultipartUpload_checksumTypeNotAllowed_isInvalidRequest() {
+        String bucket = newBucket();
+        assertInvalidRequest(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key("k")
+                .checksumAlgorithm(sdk(ChecksumAlgorithm.SHA1)).checksumType(ChecksumType.FULL_OBJECT)),
+                "The FULL_OBJECT checksum type cannot be used with the sha1 checksum algorithm.");
+        assertInvalidRequest(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key("k")
+                .checksumAlgorithm(sdk(ChecksumAlgorithm.CRC64NVME)).checksumType(ChecksumType.COMPOSITE)),
+                "The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.");
+        assertInvalidRequest(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key("k")
+                .checksumType(ChecksumType.FULL_OBJECT)),
+                "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
+    }
+
+    @Test
+    void uploadPart_withoutChecksumInCompositeUpload_isChecksumTypeMismatch() {
+        String bucket = newBucket();
+        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("k")
+                .checksumAlgorithm(sdk(ChecksumAlgorithm.SHA256))).uploadId();
+        try (S3Client plain = S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
+                        SECRET_KEY)))
+                .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build()) {
+            assertInvalidRequest(() -> plain.uploadPart(b -> b.bucket(bucket).key("k").uploadId(id).partNumber(1),
+                    RequestBody.fromString("part")),
+                    "Checksum Type mismatch occurred, expected checksum Type: sha256, actual checksum Type: null");
+        }
+    }
+
+    private static void assertInvalidRequest(Runnable call, String message) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+        });
     }
 
     @Test

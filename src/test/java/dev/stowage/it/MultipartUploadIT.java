@@ -3,6 +3,9 @@ package dev.stowage.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stowage.accounts.Accounts;
+import dev.stowage.accounts.TestEmails;
+import dev.stowage.accounts.UserAccount;
 import dev.stowage.config.StowageConfig;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.StaleUploadCleanup;
@@ -20,9 +23,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
@@ -46,6 +55,9 @@ class MultipartUploadIT extends S3TestSupport {
 
     @Inject
     ObjectStore store;
+
+    @Inject
+    Accounts accounts;
 
     private static byte[] random(int size, long seed) {
         byte[] data = new byte[size];
@@ -261,6 +273,82 @@ class MultipartUploadIT extends S3TestSupport {
         complete(bucket, "k", id, p);
         assertThat(filesUnder(uploadsDir(bucket))).isEmpty();
         assertThatThrownBy(() -> upload(bucket, "k", id, 2, new byte[1])).isInstanceOf(NoSuchUploadException.class);
+    }
+
+    @Test
+    void completeMultipartUpload_twoAtOnce_oneObjectNeverAServerError() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String bucket = newBucket();
+            String id = create(bucket, "k");
+            byte[] first = random(5 * MIB, 40 + round);
+            byte[] last = random(777, 50 + round);
+            CompletedPart p1 = upload(bucket, "k", id, 1, first);
+            CompletedPart p2 = upload(bucket, "k", id, 2, last);
+            CyclicBarrier start = new CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<String>> outcomes = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    outcomes.add(pool.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        try {
+                            return s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
+                                    .multipartUpload(m -> m.parts(p1, p2))).eTag();
+                        } catch (NoSuchUploadException e) {
+                            return "NoSuchUpload";
+                        }
+                    }));
+                }
+                List<String> results = new ArrayList<>();
+                for (Future<String> f : outcomes) {
+                    results.add(f.get(60, TimeUnit.SECONDS)); // any other error (a 500) fails here
+                }
+                String etag = '"' + HexFormat.of().formatHex(md5(md5(first), md5(last))) + "-2\"";
+                assertThat(results).contains(etag).allMatch(r -> r.equals(etag) || r.equals("NoSuchUpload"));
+            } finally {
+                pool.shutdownNow();
+            }
+            byte[] stored = s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray();
+            assertThat(stored).hasSize(first.length + last.length);
+            assertThat(md5(stored)).isEqualTo(md5(first, last));
+            assertThat(filesUnder(uploadsDir(bucket))).isEmpty();
+        }
+    }
+
+    @Test
+    void completeMultipartUpload_again_answersAsTheFirstCompletion() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        CompletedPart p = upload(bucket, "k", id, 1, random(1000, 60));
+        String etag = s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
+                .multipartUpload(m -> m.parts(p))).eTag();
+        assertThat(s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
+                .multipartUpload(m -> m.parts(p))).eTag()).isEqualTo(etag);
+        assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("other").uploadId(id)
+                .multipartUpload(m -> m.parts(p)))).isInstanceOf(NoSuchUploadException.class);
+    }
+
+    @Test
+    void listings_initiatorAndOwner_areTheUserWhoCreatedTheUpload() {
+        String bucket = newBucket();
+        UserAccount writer = accounts.createUser(TestEmails.fresh("initiator"), false);
+        s3.putBucketAcl(b -> b.bucket(bucket).grantWrite("id=\"" + writer.id() + "\"")
+                .grantFullControl("id=\"" + USER_ID + "\""));
+        var key = writer.keys().get(0);
+        String id;
+        try (S3Client other = client(key.accessKeyId(), key.secretAccessKey())) {
+            id = other.createMultipartUpload(b -> b.bucket(bucket).key("theirs")).uploadId();
+        }
+        String ownUpload = create(bucket, "mine");
+        Map<String, MultipartUpload> byKey = new java.util.HashMap<>();
+        s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().forEach(u -> byKey.put(u.key(), u));
+        assertThat(byKey.get("theirs").initiator().id()).isEqualTo(writer.id());
+        assertThat(byKey.get("theirs").owner().id()).isEqualTo(writer.id());
+        assertThat(byKey.get("mine").initiator().id()).isEqualTo(USER_ID);
+        assertThat(ownUpload).isNotEqualTo(id);
+        ListPartsResponse parts = s3.listParts(b -> b.bucket(bucket).key("theirs").uploadId(id));
+        assertThat(parts.initiator().id()).isEqualTo(writer.id());
+        assertThat(parts.owner().id()).isEqualTo(writer.id());
     }
 
     @Test

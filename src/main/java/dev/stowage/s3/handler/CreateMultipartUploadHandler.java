@@ -6,8 +6,6 @@ import dev.stowage.s3.S3Operation.CreateMultipartUpload;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
 import dev.stowage.s3.access.ObjectAccess;
-import dev.stowage.s3.error.S3ErrorCode;
-import dev.stowage.s3.error.S3Exception;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.MultipartUpload;
 import dev.stowage.store.ObjectAttributes;
@@ -19,7 +17,8 @@ import java.util.Map;
 
 /**
  * CreateMultipartUpload: the metadata and content headers given now are the object's at completion;
- * {@code x-amz-checksum-algorithm} asks for a composite checksum of that algorithm, so every part must carry one.
+ * {@code x-amz-checksum-algorithm} (and {@code x-amz-checksum-type}) ask for a checksum of the object of that
+ * algorithm, COMPOSITE (every part must carry one) or FULL_OBJECT (of all the bytes, combined from the parts' CRCs).
  */
 @ApplicationScoped
 public class CreateMultipartUploadHandler implements S3Handler<CreateMultipartUpload> {
@@ -36,15 +35,12 @@ public class CreateMultipartUploadHandler implements S3Handler<CreateMultipartUp
     public S3Response handle(CreateMultipartUpload op, S3Request request) throws IOException {
         ObjectAttributes attributes = PutObjectHandler.attributes(request.head());
         ChecksumAlgorithm algorithm = ChecksumFacts.requestedAlgorithm(request.head());
-        String type = request.head().header(S3Headers.X_AMZ_CHECKSUM_TYPE);
-        if (type != null && !type.equals(ChecksumFacts.COMPOSITE)) {
-            throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Only COMPOSITE checksums of multipart uploads are "
-                    + "implemented by this gateway.");
-        }
+        String type = ChecksumFacts.requestedType(request.head(), algorithm);
         Map<String, String> facts = new LinkedHashMap<>(
                 access.fromRequestHeaders(request.head(), request.principal(), request.bucket()));
         if (algorithm != null) {
             facts.put(ChecksumFacts.ALGORITHM, algorithm.displayName());
+            facts.put(ChecksumFacts.TYPE, type);
         }
         attributes = attributes.withSystem(facts);
         MultipartUpload upload = store.createUpload(op.bucket(), op.key(), attributes);
@@ -56,7 +52,7 @@ public class CreateMultipartUploadHandler implements S3Handler<CreateMultipartUp
         S3Response response = S3Response.xml(200, xml.toBytes());
         if (algorithm != null) {
             response.header(S3Headers.X_AMZ_CHECKSUM_ALGORITHM_OUT, algorithm.displayName())
-                    .header(S3Headers.X_AMZ_CHECKSUM_TYPE_OUT, ChecksumFacts.COMPOSITE);
+                    .header(S3Headers.X_AMZ_CHECKSUM_TYPE_OUT, type);
         }
         return response;
     }

@@ -1,6 +1,5 @@
 package dev.stowage.s3.handler;
 
-import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.GetObject;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
@@ -10,7 +9,10 @@ import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 
-/** GetObject: the whole object or one byte range, streamed from the version opened first. */
+/**
+ * GetObject: the whole object, one byte range or one part ({@code ?partNumber}), streamed from the version opened
+ * first.
+ */
 @ApplicationScoped
 public class GetObjectHandler implements S3Handler<GetObject> {
     private final ObjectStore store;
@@ -26,17 +28,11 @@ public class GetObjectHandler implements S3Handler<GetObject> {
         try {
             ObjectInfo info = reader.info();
             ObjectResponses.checkPreconditions(request.head(), info);
-            ObjectResponses.ByteRange range = ObjectResponses.range(request.head().header(S3Headers.RANGE), info.size());
-            S3Response response = ObjectResponses.objectHeaders(S3Response.status(range == null ? 200 : 206), info,
-                    request.head());
-            if (range == null) {
-                if (ChecksumFacts.modeEnabled(request.head())) {
-                    ChecksumFacts.headers(response, info.attributes().system(), true);
-                }
-                return response.body(new S3Response.ObjectContent(reader, 0, info.size()));
-            }
-            return response.header(S3Headers.CONTENT_RANGE_OUT, range.contentRange(info.size()))
-                    .body(new S3Response.ObjectContent(reader, range.start(), range.length()));
+            ObjectResponses.Selection selection = ObjectResponses.select(request.head(), info, op.partNumber());
+            ObjectResponses.ByteRange range = selection.range();
+            return ObjectResponses.response(selection, info, request.head()).body(range == null
+                    ? new S3Response.ObjectContent(reader, 0, info.size())
+                    : new S3Response.ObjectContent(reader, range.start(), range.length()));
         } catch (RuntimeException e) {
             reader.close();
             throw e;

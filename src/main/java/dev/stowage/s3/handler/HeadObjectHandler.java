@@ -1,6 +1,5 @@
 package dev.stowage.s3.handler;
 
-import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.HeadObject;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
@@ -22,16 +21,9 @@ public class HeadObjectHandler implements S3Handler<HeadObject> {
     public S3Response handle(HeadObject op, S3Request request) throws IOException {
         ObjectInfo info = request.object() != null ? request.object() : store.headObject(op.bucket(), op.key());
         ObjectResponses.checkPreconditions(request.head(), info);
-        ObjectResponses.ByteRange range = ObjectResponses.range(request.head().header(S3Headers.RANGE), info.size());
-        S3Response response = ObjectResponses.objectHeaders(S3Response.status(range == null ? 200 : 206), info,
-                request.head());
-        if (range == null) {
-            if (ChecksumFacts.modeEnabled(request.head())) {
-                ChecksumFacts.headers(response, info.attributes().system(), true);
-            }
-            return response.body(new S3Response.Empty(info.size()));
-        }
-        return response.header(S3Headers.CONTENT_RANGE_OUT, range.contentRange(info.size()))
-                .body(new S3Response.Empty(range.length()));
+        ObjectResponses.Selection selection = ObjectResponses.select(request.head(), info, op.partNumber());
+        ObjectResponses.ByteRange range = selection.range();
+        return ObjectResponses.response(selection, info, request.head())
+                .body(new S3Response.Empty(range == null ? info.size() : range.length()));
     }
 }

@@ -3,7 +3,9 @@ package dev.stowage.s3.handler;
 import dev.stowage.s3.S3Operation.ListMultipartUploads;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.xml.XmlWriter;
+import dev.stowage.store.BucketInfo;
 import dev.stowage.store.MultipartUpload;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.UploadPage;
@@ -38,17 +40,13 @@ public class ListMultipartUploadsHandler implements S3Handler<ListMultipartUploa
                 .optional("Prefix", ListingXml.encode(op.prefix(), url))
                 .element("MaxUploads", op.maxUploads())
                 .element("IsTruncated", page.truncated());
-        String owner = request.bucket().ownerId();
         for (MultipartUpload upload : page.uploads()) {
             xml.open("Upload")
                     .element("Key", ListingXml.encode(upload.key(), url))
                     .element("UploadId", upload.uploadId());
-            people(xml, owner);
+            people(xml, initiator(upload, request.bucket()));
             xml.element("StorageClass", "STANDARD").element("Initiated", upload.initiated());
-            String algorithm = upload.attributes().system().get(ChecksumFacts.ALGORITHM);
-            if (algorithm != null) {
-                xml.element("ChecksumAlgorithm", algorithm).element("ChecksumType", ChecksumFacts.COMPOSITE);
-            }
+            ChecksumFacts.uploadXml(xml, upload.attributes().system());
             xml.close("Upload");
         }
         for (String prefix : page.commonPrefixes()) {
@@ -57,7 +55,16 @@ public class ListMultipartUploadsHandler implements S3Handler<ListMultipartUploa
         return S3Response.xml(200, xml.close("ListMultipartUploadsResult").toBytes());
     }
 
-    /** Initiator and Owner: the bucket owner (only the owner may upload until ACLs arrive). */
+    /**
+     * Who started an upload: the user whose request created it (kept as the upload's {@link ObjectAccess#OWNER}
+     * fact, the owner of the object it completes to); the bucket owner for uploads created before that was kept.
+     */
+    static String initiator(MultipartUpload upload, BucketInfo bucket) {
+        String owner = upload.attributes().system().get(ObjectAccess.OWNER);
+        return owner != null ? owner : bucket.ownerId();
+    }
+
+    /** Initiator and Owner: the user who created the upload, who owns the object too. */
     static void people(XmlWriter xml, String owner) {
         xml.open("Initiator").element("ID", owner).element("DisplayName", owner).close("Initiator")
                 .open("Owner").element("ID", owner).element("DisplayName", owner).close("Owner");

@@ -22,7 +22,6 @@ public class ListPartsHandler implements S3Handler<ListParts> {
     @Override
     public S3Response handle(ListParts op, S3Request request) throws IOException {
         PartPage page = store.listParts(op.bucket(), op.key(), op.uploadId(), op.partNumberMarker(), op.maxParts());
-        String owner = request.bucket().ownerId();
         XmlWriter xml = new XmlWriter().openRoot("ListPartsResult")
                 .element("Bucket", op.bucket())
                 .element("Key", op.key())
@@ -40,12 +39,10 @@ public class ListPartsHandler implements S3Handler<ListParts> {
             ChecksumFacts.xml(xml, part.system(), false);
             xml.close("Part");
         }
-        ListMultipartUploadsHandler.people(xml, owner);
+        ListMultipartUploadsHandler.people(xml,
+                ListMultipartUploadsHandler.initiator(page.upload(), request.bucket()));
         xml.element("StorageClass", "STANDARD");
-        String algorithm = page.upload().attributes().system().get(ChecksumFacts.ALGORITHM);
-        if (algorithm != null) {
-            xml.element("ChecksumAlgorithm", algorithm).element("ChecksumType", ChecksumFacts.COMPOSITE);
-        }
+        ChecksumFacts.uploadXml(xml, page.upload().attributes().system());
         return S3Response.xml(200, xml.close("ListPartsResult").toBytes());
     }
 }

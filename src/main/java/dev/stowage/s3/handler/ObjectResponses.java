@@ -28,6 +28,53 @@ final class ObjectResponses {
     }
 
     /**
+     * What a GET or HEAD serves: all of the object ({@code range} null), the bytes of a Range header, or with
+     * {@code ?partNumber=N} those of part N and the object's number of parts ({@code partsCount}, 0 when it was
+     * not a multipart upload, as AWS then sends no {@code x-amz-mp-parts-count}).
+     */
+    record Selection(ByteRange range, int partsCount) {
+        int status() {
+            return range == null ? 200 : 206;
+        }
+
+        /** Adds Content-Range and x-amz-mp-parts-count as they apply. */
+        S3Response headers(S3Response response, long size) {
+            if (range != null) {
+                response.header(S3Headers.CONTENT_RANGE_OUT, range.contentRange(size));
+            }
+            if (partsCount > 0) {
+                response.header(S3Headers.X_AMZ_MP_PARTS_COUNT_OUT, Integer.toString(partsCount));
+            }
+            return response;
+        }
+    }
+
+    /** The status and headers of a GET or HEAD answer: the object's, the selection's, whole-object checksums. */
+    static S3Response response(Selection selection, ObjectInfo info, RequestHead head) {
+        S3Response response = selection.headers(objectHeaders(S3Response.status(selection.status()), info, head),
+                info.size());
+        if (selection.range() == null && ChecksumFacts.modeEnabled(head)) {
+            ChecksumFacts.headers(response, info.attributes().system(), true);
+        }
+        return response;
+    }
+
+    static Selection select(RequestHead head, ObjectInfo info, int partNumber) {
+        String rangeHeader = head.header(S3Headers.RANGE);
+        if (partNumber == 0) {
+            return new Selection(range(rangeHeader, info.size()), 0);
+        }
+        if (rangeHeader != null) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST,
+                    "Cannot specify both Range header and partNumber query parameter");
+        }
+        PartLayout layout = PartLayout.of(info);
+        ByteRange part = PartLayout.range(layout, partNumber, info);
+        // an empty single-part object has no byte to name in a Content-Range
+        return new Selection(layout == null && info.size() == 0 ? null : part, layout == null ? 0 : layout.count());
+    }
+
+    /**
      * Evaluates If-Match, If-Unmodified-Since, If-None-Match and If-Modified-Since in the order RFC 7232 gives
      * (S3 follows it): 412 PreconditionFailed or 304 Not Modified, thrown.
      */

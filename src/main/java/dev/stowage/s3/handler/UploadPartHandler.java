@@ -15,10 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * UploadPart: one part's bytes, with Content-MD5 and any checksum verified and kept; a part of the same number
- * uploaded before is replaced. An upload created with a checksum algorithm takes only parts that carry it.
+ * uploaded before is replaced. An upload created with a checksum algorithm takes only parts that carry it, but for
+ * a FULL_OBJECT upload a part without any checksum gets one computed here, as AWS does.
  */
 @ApplicationScoped
 public class UploadPartHandler implements S3Handler<UploadPart> {
@@ -46,13 +48,17 @@ public class UploadPartHandler implements S3Handler<UploadPart> {
         byte[] md5 = PutObjectHandler.contentMd5(head.header(S3Headers.CONTENT_MD5));
         MultipartUpload upload = store.upload(op.bucket(), op.key(), op.uploadId());
         ChecksumAlgorithm declared = ChecksumFacts.declared(request);
-        String wanted = upload.attributes().system().get(ChecksumFacts.ALGORITHM);
-        if (wanted != null && (declared == null || !declared.displayName().equals(wanted))) {
+        Map<String, String> uploadFacts = upload.attributes().system();
+        String wanted = uploadFacts.get(ChecksumFacts.ALGORITHM);
+        boolean computed = wanted != null && declared == null
+                && ChecksumFacts.FULL_OBJECT.equals(ChecksumFacts.uploadType(uploadFacts));
+        if (wanted != null && !computed && (declared == null || !declared.displayName().equals(wanted))) {
             throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Checksum Type mismatch occurred, expected checksum "
                     + "Type: " + wanted.toLowerCase(Locale.ROOT) + ", actual checksum Type: "
                     + (declared == null ? "null" : declared.displayName().toLowerCase(Locale.ROOT)));
         }
-        InputStream body = request.body();
+        InputStream body = computed ? new ChecksumFacts.Computing(request.body(),
+                ChecksumAlgorithm.fromDisplayName(wanted)) : request.body();
         PartInfo part = store.putPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), body, length, md5,
                 ChecksumFacts.afterBody(body));
         return ChecksumFacts.headers(S3Response.ok().header(S3Headers.ETAG_OUT, '"' + part.etag() + '"'),

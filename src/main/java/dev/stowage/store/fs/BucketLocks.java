@@ -17,10 +17,13 @@ final class BucketLocks {
     private final ConcurrentHashMap<String, ReentrantReadWriteLock> locks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ReentrantLock> settings = new ConcurrentHashMap<>();
     private final ReentrantLock[] keys = new ReentrantLock[KEY_STRIPES];
+    /** Apart from the key locks: a completion holds one of these while it takes a key lock. */
+    private final ReentrantLock[] uploads = new ReentrantLock[KEY_STRIPES];
 
     BucketLocks() {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = new ReentrantLock();
+            uploads[i] = new ReentrantLock();
         }
     }
 
@@ -31,6 +34,14 @@ final class BucketLocks {
      */
     Lock key(String bucket, String key) {
         return keys[Math.floorMod(31 * bucket.hashCode() + key.hashCode(), KEY_STRIPES)];
+    }
+
+    /**
+     * Serialises this process's completions of one multipart upload (striped by upload id, like the key locks), so
+     * a second completion of an upload waits for the first and then finds it completed.
+     */
+    Lock upload(String uploadId) {
+        return uploads[Math.floorMod(uploadId.hashCode(), KEY_STRIPES)];
     }
 
     /** Serialises this process's read-modify-write updates of a bucket's bucket.json. */

@@ -32,6 +32,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -71,6 +72,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final long LINKED_READ_MIN = 1L << 20;
 
     private static final byte[] HEALTH_PROBE = {'\n'};
+    /** An upload claimed for completion is renamed to {@code <id>.completing.<instance id>}. */
+    private static final String CLAIM_INFIX = ".completing.";
 
     private final DataLayout layout;
     private final Clock clock;
@@ -79,6 +82,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final BucketLocks locks = new BucketLocks();
     private final ObjectFiles files = new ObjectFiles();
     private final UploadFiles uploads;
+    private final RecentCompletions recentlyCompleted = new RecentCompletions();
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
     private final boolean syncDeletes;
     /** Storage accounting: told of every object created, replaced or deleted, with the sizes involved. */
@@ -121,6 +125,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         Files.createDirectories(layout.tmpDir());
         this.temp = InstanceTempDir.open(layout.tmpDir());
         this.buckets = new BucketCache(layout, bucketTrust.toNanos());
+        restoreAbandonedClaims();
     }
 
     @Override
@@ -463,20 +468,118 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     public ObjectInfo completeUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
             Function<List<PartInfo>, Map<String, String>> completionFacts) throws IOException {
         byte[] keyBytes = KeyPaths.keyBytes(key);
-        MultipartUpload upload = upload(bucket, key, uploadId);
-        Path dir = uploads.uploadDir(bucket, uploadId);
-        List<PartInfo> chosen = chooseParts(uploadId, parts, uploads.parts(dir));
+        Lock lock = locks.upload(uploadId);
+        lock.lock();
+        try {
+            MultipartUpload upload;
+            try {
+                upload = upload(bucket, key, uploadId);
+            } catch (NoSuchUploadException e) {
+                ObjectInfo again = recentlyCompleted.get(bucket, key, uploadId);
+                if (again != null) {
+                    return again; // completed a moment ago by the request this one waited for: the same answer
+                }
+                throw e;
+            }
+            Path dir = uploads.uploadDir(bucket, uploadId);
+            // Refuse a bad request before claiming the upload, so a refusal leaves it untouched.
+            completionAttributes(upload, completionFacts, chooseParts(uploadId, parts, uploads.parts(dir)));
+            Path claimed = claimUpload(dir, uploadId);
+            ObjectInfo info;
+            try {
+                // decided again on the parts as claimed: one may have been replaced before the claim
+                List<PartInfo> chosen = chooseParts(uploadId, parts, uploads.parts(claimed));
+                ObjectAttributes attributes = completionAttributes(upload, completionFacts, chosen);
+                List<Path> files = chosen.stream().map(p -> UploadFiles.partFile(claimed, p.partNumber())).toList();
+                Path target = KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
+                Path tempFile = temp.newPath("complete");
+                info = DurableFiles.write(tempFile, new PartAssembler(key, keyBytes, files, attributes, this.files,
+                        clock.millis()));
+                commitObject(bucket, tempFile, target, info);
+            } catch (IOException | RuntimeException e) {
+                unclaimUpload(claimed, dir);
+                throw e;
+            }
+            recentlyCompleted.put(bucket, key, uploadId, info);
+            deleteClaimed(claimed);
+            return info;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static ObjectAttributes completionAttributes(MultipartUpload upload,
+            Function<List<PartInfo>, Map<String, String>> completionFacts, List<PartInfo> chosen) {
         Map<String, String> system = new LinkedHashMap<>(upload.attributes().system());
         system.putAll(completionFacts.apply(chosen));
         system.put(ObjectAttributes.ETAG, multipartEtag(chosen));
-        List<Path> files = chosen.stream().map(p -> UploadFiles.partFile(dir, p.partNumber())).toList();
-        Path target = KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
-        Path tempFile = temp.newPath("complete");
-        ObjectInfo info = DurableFiles.write(tempFile, new PartAssembler(key, keyBytes, files,
-                upload.attributes().withSystem(system), this.files, clock.millis()));
-        commitObject(bucket, tempFile, target, info);
-        removeUpload(dir);
-        return info;
+        return upload.attributes().withSystem(system);
+    }
+
+    /**
+     * Takes an upload's directory out of view in one rename, to {@code <id>.completing.<instance>} beside it: of
+     * concurrent completions (aborts, clean-ups) in any process sharing the data directory exactly one rename
+     * succeeds; the others find no upload. The claim stays inside the bucket's uploads directory, so an instance
+     * that dies while assembling leaves it where {@link #restoreAbandonedClaims} puts it back: the client's retry
+     * finds its upload.
+     */
+    private Path claimUpload(Path dir, String uploadId) throws IOException {
+        Path claimed = dir.resolveSibling(uploadId + CLAIM_INFIX + temp.id());
+        try {
+            DurableFiles.moveDirectory(dir, claimed);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchUploadException(uploadId);
+        }
+        return claimed;
+    }
+
+    /** Puts a claimed upload back after a completion that failed, so the client may try again. */
+    private void unclaimUpload(Path claimed, Path dir) {
+        try {
+            DurableFiles.moveDirectory(claimed, dir);
+        } catch (IOException e) {
+            LOG.warnf("Could not return the upload at %s to %s after a failed completion: %s", claimed, dir, e);
+        }
+    }
+
+    /**
+     * Returns to view the uploads that instances no longer running had claimed for completion (they died while
+     * assembling the object, or before removing a completed upload's parts, in which case the client's retry
+     * completes it again to the same object). Runs at start and with every stale-upload clean-up.
+     */
+    private void restoreAbandonedClaims() throws IOException {
+        for (BucketInfo bucket : listBuckets()) {
+            Path uploadsDir = layout.uploadsDir(bucket.name());
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(uploadsDir, "*" + CLAIM_INFIX + "*")) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    int at = name.indexOf(CLAIM_INFIX);
+                    String uploadId = name.substring(0, at);
+                    String instance = name.substring(at + CLAIM_INFIX.length());
+                    if (UploadFiles.isWellFormed(uploadId) && !temp.isRunning(instance)) {
+                        LOG.infof("Restoring upload %s of bucket %s, claimed for completion by the stopped "
+                                + "instance %s", uploadId, bucket.name(), instance);
+                        try {
+                            DurableFiles.moveDirectory(entry, uploadsDir.resolve(uploadId));
+                        } catch (IOException e) {
+                            LOG.warnf("Could not restore upload %s: %s", entry, e);
+                        }
+                    }
+                }
+            } catch (NoSuchFileException | NotDirectoryException e) {
+                // no uploads in this bucket
+            }
+        }
+    }
+
+    private void deleteClaimed(Path claimed) {
+        try {
+            Path doomed = temp.newPath("completed-upload");
+            DurableFiles.moveDirectory(claimed, doomed);
+            FileTrees.deleteRecursively(doomed);
+        } catch (IOException e) { // out of view already; goes with this instance's temp directory
+            LOG.warnf("Could not remove upload files at %s: %s", claimed, e);
+        }
     }
 
     /** The stored parts a completion names, checked as S3 checks them. */
@@ -539,6 +642,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
 
     @Override
     public int removeUploadsInitiatedBefore(Instant cutoff) throws IOException {
+        restoreAbandonedClaims();
         int removed = 0;
         for (BucketInfo bucket : listBuckets()) {
             for (MultipartUpload upload : uploads.all(bucket.name())) {

@@ -84,6 +84,36 @@ final class InstanceTempDir implements Closeable {
         return id;
     }
 
+    /**
+     * Whether the instance {@code instanceId} (this one or another process sharing the data directory) still
+     * runs: it is this process's, or its lock file exists and is locked.
+     */
+    boolean isRunning(String instanceId) throws IOException {
+        if (LIVE_HERE.contains(instanceId)) {
+            return true;
+        }
+        Path lockFile = dir.getParent().resolve(instanceId + LOCK_SUFFIX);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        try (channel) {
+            FileLock probe;
+            try {
+                probe = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return true; // held within this JVM
+            }
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        }
+    }
+
     Path directory() {
         return dir;
     }

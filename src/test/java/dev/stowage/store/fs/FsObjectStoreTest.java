@@ -14,6 +14,7 @@ import dev.stowage.store.IncompleteBodyException;
 import dev.stowage.store.ListQuery;
 import dev.stowage.store.NoSuchBucketException;
 import dev.stowage.store.NoSuchKeyException;
+import dev.stowage.store.NoSuchUploadException;
 import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectReader;
@@ -404,6 +405,44 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
         assertEquals(List.of(), regularFilesUnder(dataRoot().resolve("buckets").resolve(BUCKET).resolve("uploads")));
         assertEquals(List.of(), regularFilesUnder(tmp()));
         assertEquals(List.of(objects().resolve("done#o")), regularFilesUnder(objects()));
+    }
+
+    @Test
+    void uploadClaimedByAnInstanceThatDied_isRestoredAtStart_andCompletesOnRetry() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        String id = store.createUpload(BUCKET, "k", ObjectAttributes.NONE).uploadId();
+        PartInfo p1 = part("k", id, 1, random(5, 8));
+        Path uploads = dataRoot().resolve("buckets").resolve(BUCKET).resolve("uploads");
+        // what a completion leaves when its process dies while assembling: the claim, named for its instance
+        Files.move(uploads.resolve(id), uploads.resolve(id + ".completing.0123456789abcdef"));
+        assertThrows(NoSuchUploadException.class, () -> store.listParts(BUCKET, "k", id, 0, 1000));
+
+        try (FsObjectStore restarted = new FsObjectStore(dataRoot(), clock)) {
+            assertEquals(1, restarted.listParts(BUCKET, "k", id, 0, 1000).parts().size());
+            restarted.completeUpload(BUCKET, "k", id, List.of(new CompletedPart(1, p1.etag())), parts -> Map.of());
+            assertEquals(5, restarted.headObject(BUCKET, "k").size());
+        }
+        assertEquals(List.of(), regularFilesUnder(uploads));
+    }
+
+    @Test
+    void uploadClaimedByARunningInstance_isLeftAlone() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        String id = store.createUpload(BUCKET, "k", ObjectAttributes.NONE).uploadId();
+        part("k", id, 1, random(5, 9));
+        Path uploads = dataRoot().resolve("buckets").resolve(BUCKET).resolve("uploads");
+        try (FsObjectStore running = new FsObjectStore(dataRoot(), clock)) {
+            // a completion in progress in another live instance (its temp directory's lock is held)
+            String liveInstance = Files.list(tmp()).map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".lock")).map(n -> n.substring(0, n.length() - ".lock".length()))
+                    .findFirst().orElseThrow();
+            Path claim = uploads.resolve(id + ".completing." + liveInstance);
+            Files.move(uploads.resolve(id), claim);
+            try (FsObjectStore third = new FsObjectStore(dataRoot(), clock)) {
+                assertTrue(Files.isDirectory(claim));
+                assertThrows(NoSuchUploadException.class, () -> third.listParts(BUCKET, "k", id, 0, 1000));
+            }
+        }
     }
 
     @Test
