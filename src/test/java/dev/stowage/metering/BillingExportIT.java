@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -31,7 +30,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.Permission;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Type;
 
@@ -67,7 +65,7 @@ class BillingExportIT extends S3TestSupport {
         owner = accounts.createUser("export-owner-" + System.nanoTime() + "@example.com", false);
         ownerClient = client(owner.keys().get(0).accessKeyId(), owner.keys().get(0).secretAccessKey());
         bucket = "billingexport-" + System.nanoTime() % 1_000_000_000;
-        once(() -> ownerClient.createBucket(r -> r.bucket(bucket)));
+        MeteringCalls.once(() -> ownerClient.createBucket(r -> r.bucket(bucket)));
         // a day of its own per test, years back, so the export lease rows of other runs do not meet it
         day = LocalDate.parse("2019-01-01").minusDays(DAYS.incrementAndGet());
         traffic(day, "PutObject", 4, 4096, 0);
@@ -177,9 +175,9 @@ class BillingExportIT extends S3TestSupport {
             UserAccount stranger = accounts.createUser("export-stranger-" + System.nanoTime() + "@example.com", false);
             try (S3Client other = client(stranger.keys().get(0).accessKeyId(),
                     stranger.keys().get(0).secretAccessKey())) {
-                once(other::listBuckets);
-                assertThat(status(() -> other.getObjectAsBytes(r -> r.bucket(bucket).key(key)))).isEqualTo(403);
-                assertThat(status(() -> other.getObjectAcl(r -> r.bucket(bucket).key(key)))).isEqualTo(403);
+                MeteringCalls.once(other::listBuckets);
+                assertThat(MeteringCalls.status(() -> other.getObjectAsBytes(r -> r.bucket(bucket).key(key)))).isEqualTo(403);
+                assertThat(MeteringCalls.status(() -> other.getObjectAcl(r -> r.bucket(bucket).key(key)))).isEqualTo(403);
             }
         }
         // the bucket's owner manages them as any object of its own
@@ -199,29 +197,5 @@ class BillingExportIT extends S3TestSupport {
         assertThat(retried.outcome()).as("a failed day is not done").isEqualTo(BillingExporter.Outcome.EXPORTED);
         assertThat(ownerClient.listObjectsV2(r -> r.bucket(missing)).contents()).map(S3Object::key)
                 .containsExactly(key(day, Format.CSV), key(day, Format.JSONL));
-    }
-
-    /** Runs a new user's first request until the gateway knows the user's key (bounded). */
-    private static void once(Runnable request) throws InterruptedException {
-        for (int i = 0; ; i++) {
-            try {
-                request.run();
-                return;
-            } catch (S3Exception e) {
-                if (i >= 50 || e.statusCode() != 403) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static int status(Supplier<?> request) {
-        try {
-            request.get();
-            return 200;
-        } catch (S3Exception e) {
-            return e.statusCode();
-        }
     }
 }

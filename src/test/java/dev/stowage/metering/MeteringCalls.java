@@ -12,12 +12,14 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Signed calls to the metering endpoint: UTAPI ListMetrics (SigV4, by the AWS SDK's signer) and CloudStack. */
 public final class MeteringCalls {
@@ -67,5 +69,30 @@ public final class MeteringCalls {
         query.append("&signature=").append(URLEncoder.encode(signature, StandardCharsets.UTF_8));
         return HTTP.send(HttpRequest.newBuilder(uri(port, "/client/api?" + query)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Runs a new user's first SDK request until the gateway knows the user's key (bounded). */
+    public static void once(Runnable request) throws InterruptedException {
+        for (int i = 0; ; i++) {
+            try {
+                request.run();
+                return;
+            } catch (S3Exception e) {
+                if (i >= 50 || e.statusCode() != 403) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** The HTTP status of an SDK request: 200 when it succeeds. */
+    public static int status(Supplier<?> request) {
+        try {
+            request.get();
+            return 200;
+        } catch (S3Exception e) {
+            return e.statusCode();
+        }
     }
 }

@@ -34,11 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The one metering pipeline end to end: known traffic of two users on two buckets (puts, gets, a head, lists,
@@ -86,8 +84,8 @@ class MeteringConsistencyIT extends S3TestSupport {
         Map<String, UsageCounts> ops = new HashMap<>(); // "bucket user" -> expected ops (bytes left 0)
         try (S3Client sa = client(alice.keys().get(0).accessKeyId(), alice.keys().get(0).secretAccessKey());
                 S3Client sb = client(bob.keys().get(0).accessKeyId(), bob.keys().get(0).secretAccessKey())) {
-            once(() -> sa.createBucket(r -> r.bucket(a)));
-            once(() -> sb.createBucket(r -> r.bucket(b)));
+            MeteringCalls.once(() -> sa.createBucket(r -> r.bucket(a)));
+            MeteringCalls.once(() -> sb.createBucket(r -> r.bucket(b)));
             count(ops, a, alice, 1, 0, 0, 0);
             count(ops, b, bob, 1, 0, 0, 0);
             for (int size : new int[] {1000, 2000, 3000}) {
@@ -106,9 +104,9 @@ class MeteringConsistencyIT extends S3TestSupport {
             sb.listObjects(r -> r.bucket(b));
             count(ops, b, bob, 2, 1, 2, 0);
             // refused: counted for the signer on the bucket reached
-            assertThat(status(() -> sb.getObjectAsBytes(r -> r.bucket(a).key("k1000")))).isEqualTo(403);
+            assertThat(MeteringCalls.status(() -> sb.getObjectAsBytes(r -> r.bucket(a).key("k1000")))).isEqualTo(403);
             count(ops, a, bob, 0, 1, 0, 0);
-            assertThat(status(() -> sa.listObjectsV2(r -> r.bucket(b)))).isEqualTo(403);
+            assertThat(MeteringCalls.status(() -> sa.listObjectsV2(r -> r.bucket(b)))).isEqualTo(403);
             count(ops, b, alice, 0, 0, 1, 0);
         }
 
@@ -267,29 +265,6 @@ class MeteringConsistencyIT extends S3TestSupport {
                 .reduce(UsageCounts.ZERO, UsageCounts::plus);
     }
 
-    /** Runs a new user's first request until the gateway knows the user's key (bounded). */
-    private static void once(Runnable request) throws InterruptedException {
-        for (int i = 0; ; i++) {
-            try {
-                request.run();
-                return;
-            } catch (S3Exception e) {
-                if (i >= 50 || e.statusCode() != 403) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    private static int status(Supplier<?> request) {
-        try {
-            request.get();
-            return 200;
-        } catch (S3Exception e) {
-            return e.statusCode();
-        }
-    }
 
     /**
      * Rolls up until every expected key's ops are in the usage objects (a request is counted just after its
