@@ -253,6 +253,12 @@ json_check "list-objects --prefix tree/ --delimiter /: wrong keys or prefixes" \
    and [p['Prefix'] for p in j['CommonPrefixes']] == ['tree/a/', 'tree/empty-file-dir/', 'tree/sp ace/']"
 pass "s3api list-objects (v1): paged by 2 (markers) and with delimiter"
 
+ok "list-object-versions" s3api list-object-versions --bucket "$B" --prefix tree/ --page-size 4
+json_check "list-object-versions --prefix tree/: wrong versions" \
+  "[v['Key'] for v in j['Versions']] == $ALL_TREE and 'DeleteMarkers' not in j \
+   and all(v['VersionId'] == 'null' and v['IsLatest'] for v in j['Versions'])"
+pass "s3api list-object-versions (paged by 4): every object once, VersionId null, IsLatest"
+
 ok "s3api delete-object" s3api delete-object --bucket "$B" --key meta/obj.json
 fails_with "head-object on a deleted key" "404" s3api head-object --bucket "$B" --key meta/obj.json
 fails_with "head-object on a missing key" "404" s3api head-object --bucket "$B" --key no/such/key

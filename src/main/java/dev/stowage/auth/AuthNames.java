@@ -35,6 +35,14 @@ final class AuthNames {
     /** Query parameters whose presence makes the V2 canonical resource the path and the first query word only. */
     static final String OSTOR_PREFIX = "ostor-";
 
+    // POST Object form fields (lower-case: form field names are case-insensitive).
+    static final String FORM_POLICY = "policy";
+    static final String FORM_SIGNATURE = "signature";
+    static final String FORM_AWS_ACCESS_KEY_ID = "awsaccesskeyid";
+    static final String FORM_X_AMZ_ALGORITHM = "x-amz-algorithm";
+    static final String FORM_X_AMZ_CREDENTIAL = "x-amz-credential";
+    static final String FORM_X_AMZ_SIGNATURE = "x-amz-signature";
+
     // Scheme and payload markers.
     static final String AWS4_HMAC_SHA256 = "AWS4-HMAC-SHA256";
     static final String AWS_V2_SCHEME = "AWS";

@@ -5,13 +5,17 @@ package dev.stowage.auth;
  * the scope and the seed (the request's own signature, which the first chunk's signature chains from).
  */
 public final class ChunkSigner {
-    private final byte[] signingKey;
+    private final SigningKey signingKey;
     private final String timestamp;
     private final String scope;
     private final String seedSignature;
 
     ChunkSigner(byte[] signingKey, String timestamp, String scope, String seedSignature) {
-        this.signingKey = signingKey.clone();
+        this(new SigningKey(signingKey), timestamp, scope, seedSignature);
+    }
+
+    ChunkSigner(SigningKey signingKey, String timestamp, String scope, String seedSignature) {
+        this.signingKey = signingKey;
         this.timestamp = timestamp;
         this.scope = scope;
         this.seedSignature = seedSignature;
@@ -32,14 +36,12 @@ public final class ChunkSigner {
 
     /** The hex signature of a chunk whose data hashes to {@code chunkSha256Hex}. */
     String chunkSignature(String previousSignature, String chunkSha256Hex) {
-        return SigV4.signature(signingKey,
-                SigV4.chunkStringToSign(timestamp, scope, previousSignature, chunkSha256Hex));
+        return signingKey.sign(SigV4.chunkStringToSign(timestamp, scope, previousSignature, chunkSha256Hex));
     }
 
     /** The hex signature of the trailer block whose canonical text hashes to {@code trailerSha256Hex}. */
     String trailerSignature(String previousSignature, String trailerSha256Hex) {
-        return SigV4.signature(signingKey,
-                SigV4.trailerStringToSign(timestamp, scope, previousSignature, trailerSha256Hex));
+        return signingKey.sign(SigV4.trailerStringToSign(timestamp, scope, previousSignature, trailerSha256Hex));
     }
 
     @Override

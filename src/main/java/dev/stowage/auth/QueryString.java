@@ -12,10 +12,13 @@ record QueryString(String raw, List<Param> params) {
 
     static final QueryString EMPTY = new QueryString("", List.of());
 
-    /** One parameter as sent; {@code rawValue} is null for a bare word ({@code ?acl}). */
-    record Param(String rawName, String rawValue) {
-        String name() {
-            return UriEncoding.decode(rawName);
+    /**
+     * One parameter as sent; {@code rawValue} is null for a bare word ({@code ?acl}). {@code name} is the decoded
+     * name, decoded once, as every lookup compares it.
+     */
+    record Param(String rawName, String rawValue, String name) {
+        Param(String rawName, String rawValue) {
+            this(rawName, rawValue, UriEncoding.decode(rawName));
         }
 
         /** The decoded value; null for a bare word. */

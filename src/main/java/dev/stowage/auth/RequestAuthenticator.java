@@ -6,6 +6,7 @@ import dev.stowage.s3.error.S3Exception;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Verifies a request's signature once, before anything else looks at it: SigV4 or SigV2, in the
@@ -18,12 +19,15 @@ public final class RequestAuthenticator {
     private final Clock clock;
     private final SigV4Verifier sigV4;
     private final SigV2Verifier sigV2;
+    private final PostFormVerifier postForms;
 
     public RequestAuthenticator(CredentialStore credentials, Clock clock) {
         CredentialLookup lookup = new CredentialLookup(Objects.requireNonNull(credentials, "credentials"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sigV4 = new SigV4Verifier(lookup, new SigningKeyCache(SIGNING_KEY_CACHE_SIZE));
+        SigningKeyCache signingKeys = new SigningKeyCache(SIGNING_KEY_CACHE_SIZE);
+        this.sigV4 = new SigV4Verifier(lookup, signingKeys);
         this.sigV2 = new SigV2Verifier(lookup);
+        this.postForms = new PostFormVerifier(lookup, signingKeys);
     }
 
     /**
@@ -40,6 +44,18 @@ public final class RequestAuthenticator {
         } catch (RuntimeException e) {
             throw new S3Exception(S3ErrorCode.INTERNAL_ERROR, "Failed to authenticate the request", e);
         }
+    }
+
+    /**
+     * Verifies the signature of a POST Object form ({@code field} gives a field's value by lower-case name): SigV4
+     * or SigV2 over its policy, or none (anonymous). The form's body needs no further verification.
+     *
+     * @throws S3Exception on any authentication failure
+     */
+    public VerifiedRequest authenticateForm(Function<String, String> field) {
+        Credential credential = postForms.verify(field);
+        return credential == null ? VerifiedRequest.anonymous()
+                : new VerifiedRequest(principal(credential), PayloadMode.UNSIGNED, null, null, null, null);
     }
 
     private VerifiedRequest authenticate(RequestHead head, QueryString query, Instant now) {

@@ -1,7 +1,9 @@
 package dev.stowage.auth;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,14 +19,33 @@ record RequestTime(Instant instant, String raw) {
 
     /** {@code 20130524T000000Z}; null when the text is not exactly that shape. */
     static Instant parseAmzDate(String text) {
-        if (text == null || text.length() != 16) {
+        if (text == null || text.length() != 16 || text.charAt(8) != 'T' || text.charAt(15) != 'Z') {
             return null;
         }
-        try {
-            return LocalDateTime.parse(text, AMZ_BASIC).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        int date = digits(text, 0, 8);
+        int time = digits(text, 9, 15);
+        if (date < 0 || time < 0) {
             return null;
         }
+        try { // by hand, not with a DateTimeFormatter: every signed request has one or two of these
+            return LocalDateTime.of(date / 10_000, date / 100 % 100, date % 100, time / 10_000, time / 100 % 100,
+                    time % 100).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code text[from, to)}; -1 unless all of it is ASCII digits. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** An RFC 1123/2822 date such as {@code Tue, 27 Mar 2007 19:36:42 +0000}; null when not parseable. */
@@ -58,7 +79,10 @@ record RequestTime(Instant instant, String raw) {
 
     /** The {@code yyyyMMdd} of the request time, to compare with a credential scope. */
     String scopeDate() {
-        return amzFormat(instant).substring(0, 8);
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400L));
+        int yyyymmdd = day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
+        return day.getYear() >= 1000 && day.getYear() <= 9999 ? Integer.toString(yyyymmdd)
+                : amzFormat(instant).substring(0, 8);
     }
 
     /** @throws dev.stowage.s3.error.S3Exception RequestTimeTooSkewed beyond 15 minutes either way */

@@ -23,6 +23,12 @@ final class SigV4 {
     private static final Comparator<String[]> BY_NAME_THEN_VALUE =
             Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]);
 
+    static final String HMAC_SHA256 = "HmacSHA256";
+
+    /** Never used itself, only cloned: a clone skips the provider lookup of {@code getInstance}. */
+    private static final MessageDigest SHA256_PROTOTYPE = sha256Instance();
+    private static final Mac HMAC_PROTOTYPE = hmacInstance();
+
     private SigV4() {}
 
     static String canonicalRequest(String method, String canonicalUri, String canonicalQuery,
@@ -147,8 +153,8 @@ final class SigV4 {
 
     static byte[] hmacSha256(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = newHmac();
+            mac.init(new SecretKeySpec(key, HMAC_SHA256));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
@@ -159,11 +165,37 @@ final class SigV4 {
         return Hex.encode(newSha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A fresh SHA-256 digest. */
     static MessageDigest newSha256() {
+        try {
+            return (MessageDigest) SHA256_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256Instance();
+        }
+    }
+
+    /** A fresh, uninitialised HMAC-SHA256. */
+    static Mac newHmac() {
+        try {
+            return (Mac) HMAC_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return hmacInstance();
+        }
+    }
+
+    private static MessageDigest sha256Instance() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private static Mac hmacInstance() {
+        try {
+            return Mac.getInstance(HMAC_SHA256);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
 

@@ -124,7 +124,7 @@ final class SigV4Verifier {
     private Signed verify(RequestHead head, QueryString query, CredentialScope scope, SignedHeaders signedHeaders,
             String timestamp, String payloadHash, String provided) {
         Credential credential = credentials.require(scope.accessKeyId());
-        byte[] key = signingKeys.signingKey(credential.secretKey(), scope.date(), scope.region(), scope.service());
+        SigningKey key = signingKeys.signingKey(credential.secretKey(), scope.date(), scope.region(), scope.service());
         String canonicalQuery = SigV4.canonicalQuery(query);
         String canonicalHeaders = SigV4.canonicalHeaders(head.headers(), signedHeaders);
         String reencoded = SigV4.canonicalUri(head.rawPath());
@@ -135,7 +135,7 @@ final class SigV4Verifier {
             String canonicalRequest = SigV4.canonicalRequest(head.method(), uri, canonicalQuery, canonicalHeaders,
                     signedHeaders.joined(), payloadHash);
             String stringToSign = SigV4.stringToSign(timestamp, scope.scope(), canonicalRequest);
-            String expected = SigV4.signature(key, stringToSign);
+            String expected = key.sign(stringToSign);
             if (SigV4.sameSignature(expected, provided)) {
                 return new Signed(credential, new ChunkSigner(key, timestamp, scope.scope(), expected));
             }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * every request needs one. A small direct-mapped table, lock-free and bounded; a collision only costs a derivation.
  */
 final class SigningKeyCache {
-    private record Entry(String secret, String date, String region, String service, byte[] key) {
+    private record Entry(String secret, String date, String region, String service, SigningKey key) {
         boolean matches(String secret, String date, String region, String service) {
             return this.secret.equals(secret) && this.date.equals(date) && this.region.equals(region)
                     && this.service.equals(service);
@@ -24,8 +24,8 @@ final class SigningKeyCache {
         this.mask = size - 1;
     }
 
-    /** The signing key; callers must not modify the returned array. */
-    byte[] signingKey(String secret, String date, String region, String service) {
+    /** The signing key. */
+    SigningKey signingKey(String secret, String date, String region, String service) {
         int hash = secret.hashCode() * 31 * 31 * 31 + date.hashCode() * 31 * 31 + region.hashCode() * 31
                 + service.hashCode();
         int index = (hash ^ (hash >>> 16)) & mask;
@@ -33,7 +33,7 @@ final class SigningKeyCache {
         if (entry != null && entry.matches(secret, date, region, service)) {
             return entry.key();
         }
-        byte[] key = SigV4.signingKey(secret, date, region, service);
+        SigningKey key = new SigningKey(SigV4.signingKey(secret, date, region, service));
         slots.set(index, new Entry(secret, date, region, service, key));
         return key;
     }

@@ -1,7 +1,7 @@
 package dev.stowage.auth;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Percent-encoding as SigV4 wants it: every byte except {@code A-Za-z0-9-_.~} (and {@code /} in paths) becomes
@@ -17,7 +17,8 @@ final class UriEncoding {
         if (text.indexOf('%') < 0) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        byte[] out = new byte[text.length() * 3]; // a char is at most three UTF-8 bytes, a surrogate pair four
+        int n = 0;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -25,20 +26,26 @@ final class UriEncoding {
                 int hi = Character.digit(text.charAt(i + 1), 16);
                 int lo = Character.digit(text.charAt(i + 2), 16);
                 if (hi >= 0 && lo >= 0) {
-                    out.write((hi << 4) | lo);
+                    out[n++] = (byte) ((hi << 4) | lo);
                     i += 3;
                     continue;
                 }
+            }
+            if (c < 0x80) {
+                out[n++] = (byte) c;
+                i++;
+                continue;
             }
             int end = i + 1;
             if (Character.isHighSurrogate(c) && end < text.length()) {
                 end++;
             }
             byte[] utf8 = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
-            out.write(utf8, 0, utf8.length);
+            System.arraycopy(utf8, 0, out, n, utf8.length);
+            n += utf8.length;
             i = end;
         }
-        return out.toByteArray();
+        return Arrays.copyOf(out, n);
     }
 
     static String decode(String text) {

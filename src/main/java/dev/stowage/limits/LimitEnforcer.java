@@ -1,6 +1,8 @@
 package dev.stowage.limits;
 
 import dev.stowage.config.StowageConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
  * says gets through, one that hammers is refused while it does).
  *
  * <p>bandwidth:out: a byte-rate bucket per subject, shared by all that subject's responses, paces response bodies
- * through the {@link BodyThrottle} returned with the admission (1 KB = 1024 bytes).
+ * through the {@link BodyThrottle} returned with the admission (1 KB = 1024 bytes); the paced bytes and the waits
+ * show in {@code /q/metrics} ({@link BandwidthMetrics}).
  *
  * <p>Rates are kept per gateway process: each enforces its share {@code limit / stowage.limits.replicas}. When no
  * limit is set anywhere, {@link #admit} is one volatile read. Meters that have been full for
@@ -35,21 +38,25 @@ public class LimitEnforcer {
     private final LimitCache cache;
     private final double replicas;
     private final LongSupplier clock;
+    private final BodyThrottle.Pacing pacing;
     private final ConcurrentHashMap<MeterKey, RateMeter> meters = new ConcurrentHashMap<>();
 
     @Inject
-    public LimitEnforcer(LimitCache cache, StowageConfig config) {
-        this(cache, config.limits().replicas());
+    public LimitEnforcer(LimitCache cache, StowageConfig config, MeterRegistry registry) {
+        this(cache, config.limits().replicas(), System::nanoTime, BodyThrottle.PARK, registry);
     }
 
-    LimitEnforcer(LimitCache cache, int replicas) {
-        this(cache, replicas, System::nanoTime);
-    }
-
-    /** With a clock of its own (nanoseconds, as {@link System#nanoTime}), for tests. */
+    /** With a clock of its own (nanoseconds, as {@link System#nanoTime}) and meters nobody reads, for tests. */
     LimitEnforcer(LimitCache cache, int replicas, LongSupplier clock) {
+        this(cache, replicas, clock, BodyThrottle.PARK, new SimpleMeterRegistry());
+    }
+
+    /** With a clock of its own and a way to wait that may move it, for tests. */
+    LimitEnforcer(LimitCache cache, int replicas, LongSupplier clock, BodyThrottle.Parker parker,
+            MeterRegistry registry) {
         this.cache = cache;
         this.clock = clock;
+        this.pacing = new BodyThrottle.Pacing(clock, parker, new BandwidthMetrics(registry));
         if (replicas < 1) {
             LOG.warnf("stowage.limits.replicas is %d; using 1", replicas);
         }
@@ -95,10 +102,10 @@ public class LimitEnforcer {
     private BodyThrottle throttle(String userId, LimitSet userLimits, String bucket, LimitSet bucketLimits, long now) {
         RateMeter user = meter(LimitSubject.Kind.USER, userId, BANDWIDTH, bytesPerSecond(userLimits), now);
         RateMeter onBucket = meter(LimitSubject.Kind.BUCKET, bucket, BANDWIDTH, bytesPerSecond(bucketLimits), now);
-        if (user == null) {
-            return onBucket == null ? null : new BodyThrottle(onBucket, null);
+        if (user == null && onBucket == null) {
+            return null;
         }
-        return new BodyThrottle(user, onBucket);
+        return new BodyThrottle(user, onBucket, pacing);
     }
 
     private static double bytesPerSecond(LimitSet limits) {

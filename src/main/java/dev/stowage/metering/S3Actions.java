@@ -1,5 +1,6 @@
 package dev.stowage.metering;
 
+import dev.stowage.s3.BucketConfigurationKind;
 import dev.stowage.s3.S3Operation;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -10,7 +11,8 @@ import java.util.Set;
  * The names metering shows S3 actions by. UTAPI keys operation counts by IAM action ({@code s3:PutObject}); where the
  * IAM action differs from the API action's name it follows UTAPI ({@code ListObjectsV2} → {@code s3:ListBucket},
  * {@code CreateMultipartUpload} → {@code s3:InitiateMultipartUpload}, {@code DeleteObjects} →
- * {@code s3:MultiObjectDelete}); every other action is {@code s3:} + its name.
+ * {@code s3:MultiObjectDelete}, {@code ListObjectVersions} → {@code s3:ListBucketVersions}); every other action
+ * is {@code s3:} + its name.
  */
 public final class S3Actions {
     /** The operations UTAPI answers, zero or not, in UTAPI's order. */
@@ -32,7 +34,9 @@ public final class S3Actions {
             "UploadPartCopy", "UploadPart",
             "ListMultipartUploads", "ListBucketMultipartUploads",
             "ListParts", "ListMultipartUploadParts",
-            "DeleteObjects", "MultiObjectDelete");
+            "DeleteObjects", "MultiObjectDelete",
+            "ListObjectVersions", "ListBucketVersions",
+            "PostObject", "PutObject");
 
     private static final Set<String> OPERATION_KEYS = operationKeys();
 
@@ -56,10 +60,16 @@ public final class S3Actions {
             keys.add("s3:" + op);
         }
         for (Class<?> served : S3Operation.class.getPermittedSubclasses()) {
+            if (served == S3Operation.GetBucketConfiguration.class || served == S3Operation.DeleteBucketConfiguration.class) {
+                continue; // served under each kind's AWS action name, below
+            }
             String key = utapiKey(served.getSimpleName());
             if (key != null) {
                 keys.add(key);
             }
+        }
+        for (String action : BucketConfigurationKind.actions()) {
+            keys.add(utapiKey(action));
         }
         return Collections.unmodifiableSet(keys);
     }

@@ -28,6 +28,7 @@ import dev.stowage.s3.S3Operation.UploadPart;
 import dev.stowage.s3.S3Operation.UploadPartCopy;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
+import dev.stowage.s3.post.PostForm;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -90,6 +91,9 @@ final class MultipartParsing {
             if (head.hasParam(P_DELETE)) {
                 return new DeleteObjects(bucket);
             }
+            if (PostForm.isForm(head)) {
+                return new S3Operation.PostObject(bucket);
+            }
             throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
         }
         if (method.equals("GET") && head.hasParam(P_UPLOADS)) {
@@ -149,11 +153,7 @@ final class MultipartParsing {
             if (!q.startsWith("versionId=")) {
                 throw invalidCopySource(header);
             }
-            if (!q.substring("versionId=".length()).equals("null")) {
-                throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Invalid version id specified")
-                        .element("ArgumentName", "versionId")
-                        .element("ArgumentValue", q.substring("versionId=".length()));
-            }
+            VersionParsing.requireNullVersion("versionId", q.substring("versionId=".length()));
         }
         String decoded = percentDecode(value, header);
         if (decoded.startsWith("/")) {

@@ -1,6 +1,7 @@
 package dev.stowage.s3;
 
 import dev.stowage.s3.S3Operation.CreateBucket;
+import dev.stowage.s3.S3Operation.PostObject;
 import dev.stowage.s3.S3Operation.GetBucketAcl;
 import dev.stowage.s3.S3Operation.PutBucketAcl;
 import dev.stowage.s3.S3Operation.GetObjectAcl;
@@ -8,6 +9,7 @@ import dev.stowage.s3.S3Operation.PutObjectAcl;
 import dev.stowage.s3.S3Operation.GetBucketTagging;
 import dev.stowage.s3.S3Operation.PutBucketTagging;
 import dev.stowage.s3.S3Operation.DeleteBucketTagging;
+import dev.stowage.s3.S3Operation.GetObjectAttributes;
 import dev.stowage.s3.S3Operation.GetObjectTagging;
 import dev.stowage.s3.S3Operation.PutObjectTagging;
 import dev.stowage.s3.S3Operation.DeleteObjectTagging;
@@ -35,6 +37,12 @@ import dev.stowage.s3.S3Operation.CompleteMultipartUpload;
 import dev.stowage.s3.S3Operation.AbortMultipartUpload;
 import dev.stowage.s3.S3Operation.ListParts;
 import dev.stowage.s3.S3Operation.ListMultipartUploads;
+import dev.stowage.s3.S3Operation.GetBucketConfiguration;
+import dev.stowage.s3.S3Operation.DeleteBucketConfiguration;
+import dev.stowage.s3.handler.GetBucketConfigurationHandler;
+import dev.stowage.s3.handler.DeleteBucketConfigurationHandler;
+
+import dev.stowage.s3.S3Operation.ListObjectVersions;
 import dev.stowage.s3.handler.CopyObjectHandler;
 import dev.stowage.s3.handler.DeleteObjectsHandler;
 import dev.stowage.s3.handler.CreateMultipartUploadHandler;
@@ -52,6 +60,7 @@ import dev.stowage.s3.handler.PutObjectAclHandler;
 import dev.stowage.s3.handler.GetBucketTaggingHandler;
 import dev.stowage.s3.handler.PutBucketTaggingHandler;
 import dev.stowage.s3.handler.DeleteBucketTaggingHandler;
+import dev.stowage.s3.handler.GetObjectAttributesHandler;
 import dev.stowage.s3.handler.GetObjectTaggingHandler;
 import dev.stowage.s3.handler.PutObjectTaggingHandler;
 import dev.stowage.s3.handler.DeleteObjectTaggingHandler;
@@ -69,6 +78,8 @@ import dev.stowage.s3.handler.HeadObjectHandler;
 import dev.stowage.s3.handler.ListBucketsHandler;
 import dev.stowage.s3.handler.ListObjectsHandler;
 import dev.stowage.s3.handler.ListObjectsV2Handler;
+import dev.stowage.s3.handler.ListObjectVersionsHandler;
+import dev.stowage.s3.handler.PostObjectHandler;
 import dev.stowage.s3.handler.PutObjectHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;
@@ -91,6 +102,10 @@ public class S3Dispatcher {
     private final DeleteObjectHandler deleteObject;
     private final AccessHandlers access;
     private final Breadth breadth;
+    private final ConfigurationHandlers configuration;
+    private final PostObjectHandler postObject;
+
+    private final ListObjectVersionsHandler listObjectVersions;
 
     /**
      * The handlers of copies, multipart uploads and multi-object delete, injected as one group (a singleton: no
@@ -107,8 +122,9 @@ public class S3Dispatcher {
         final AbortMultipartUploadHandler abortMultipartUpload;
         final ListPartsHandler listParts;
         final ListMultipartUploadsHandler listMultipartUploads;
+        final GetObjectAttributesHandler getObjectAttributes;
 
-        public Breadth(CopyObjectHandler copyObject, DeleteObjectsHandler deleteObjects, CreateMultipartUploadHandler createMultipartUpload, UploadPartHandler uploadPart, UploadPartCopyHandler uploadPartCopy, CompleteMultipartUploadHandler completeMultipartUpload, AbortMultipartUploadHandler abortMultipartUpload, ListPartsHandler listParts, ListMultipartUploadsHandler listMultipartUploads) {
+        public Breadth(CopyObjectHandler copyObject, DeleteObjectsHandler deleteObjects, CreateMultipartUploadHandler createMultipartUpload, UploadPartHandler uploadPart, UploadPartCopyHandler uploadPartCopy, CompleteMultipartUploadHandler completeMultipartUpload, AbortMultipartUploadHandler abortMultipartUpload, ListPartsHandler listParts, ListMultipartUploadsHandler listMultipartUploads, GetObjectAttributesHandler getObjectAttributes) {
             this.copyObject = copyObject;
             this.deleteObjects = deleteObjects;
             this.createMultipartUpload = createMultipartUpload;
@@ -118,6 +134,7 @@ public class S3Dispatcher {
             this.abortMultipartUpload = abortMultipartUpload;
             this.listParts = listParts;
             this.listMultipartUploads = listMultipartUploads;
+            this.getObjectAttributes = getObjectAttributes;
         }
     }
 
@@ -125,7 +142,9 @@ public class S3Dispatcher {
             DeleteBucketHandler deleteBucket, GetBucketLocationHandler getBucketLocation,
             GetBucketVersioningHandler getBucketVersioning, ListObjectsHandler listObjects,
             ListObjectsV2Handler listObjectsV2, PutObjectHandler putObject, GetObjectHandler getObject,
-            HeadObjectHandler headObject, DeleteObjectHandler deleteObject, AccessHandlers access, Breadth breadth) {
+            HeadObjectHandler headObject, DeleteObjectHandler deleteObject, AccessHandlers access, Breadth breadth,
+            ConfigurationHandlers configuration, ListObjectVersionsHandler listObjectVersions,
+            PostObjectHandler postObject) {
         this.listBuckets = listBuckets;
         this.createBucket = createBucket;
         this.headBucket = headBucket;
@@ -140,6 +159,9 @@ public class S3Dispatcher {
         this.deleteObject = deleteObject;
         this.access = access;
         this.breadth = breadth;
+        this.configuration = configuration;
+        this.listObjectVersions = listObjectVersions;
+        this.postObject = postObject;
     }
 
     public S3Response dispatch(S3Operation op, S3Request request) throws IOException {
@@ -179,6 +201,11 @@ public class S3Dispatcher {
             case AbortMultipartUpload o -> breadth.abortMultipartUpload.handle(o, request);
             case ListParts o -> breadth.listParts.handle(o, request);
             case ListMultipartUploads o -> breadth.listMultipartUploads.handle(o, request);
+            case GetObjectAttributes o -> breadth.getObjectAttributes.handle(o, request);
+            case GetBucketConfiguration o -> configuration.get().handle(o, request);
+            case DeleteBucketConfiguration o -> configuration.delete().handle(o, request);
+            case ListObjectVersions o -> listObjectVersions.handle(o, request);
+            case PostObject o -> postObject.handle(o, request);
         };
     }
 
@@ -199,4 +226,8 @@ public class S3Dispatcher {
             PutBucketCorsHandler putBucketCors,
             DeleteBucketCorsHandler deleteBucketCors,
             CorsPreflightHandler corsPreflight) {}
+
+    /** The handlers of the bucket configurations Stowage does not keep (policy, lifecycle, ...), one per answer kind. */
+    @Singleton
+    public record ConfigurationHandlers(GetBucketConfigurationHandler get, DeleteBucketConfigurationHandler delete) {}
 }

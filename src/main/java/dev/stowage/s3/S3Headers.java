@@ -77,6 +77,10 @@ public final class S3Headers {
     public static final String VARY_OUT = "Vary";
     public static final String P_ACL = "acl";
     public static final String P_TAGGING = "tagging";
+    public static final String P_ATTRIBUTES = "attributes";
+    public static final String X_AMZ_OBJECT_ATTRIBUTES = "x-amz-object-attributes";
+    public static final String X_AMZ_MAX_PARTS = "x-amz-max-parts";
+    public static final String X_AMZ_PART_NUMBER_MARKER = "x-amz-part-number-marker";
     public static final String P_CORS = "cors";
 
     // Copy, multipart upload, multi-object delete and checksums.
@@ -106,4 +110,12 @@ public final class S3Headers {
     public static final String P_UPLOAD_ID_MARKER = "upload-id-marker";
     public static final String P_MAX_UPLOADS = "max-uploads";
     public static final String P_DELETE = "delete";
+
+    // Versions (buckets are never versioned: every object is its one version, "null").
+    public static final String P_VERSIONS = "versions";
+    public static final String P_VERSIONING = "versioning";
+    public static final String P_VERSION_ID = "versionId";
+    public static final String P_VERSION_ID_MARKER = "version-id-marker";
+    /** The version id of every object in a bucket that was never versioned. */
+    public static final String NULL_VERSION_ID = "null";
 }

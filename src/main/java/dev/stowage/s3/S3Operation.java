@@ -265,6 +265,17 @@ public sealed interface S3Operation {
         }
     }
 
+    /** GetObjectAttributes ({@code GET ?attributes}): the facts named by {@code x-amz-object-attributes}. */
+    record GetObjectAttributes(String bucket, String key) implements S3Operation {
+        public Permission permission() {
+            return Permission.OBJECT_READ;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
     record GetObjectTagging(String bucket, String key) implements S3Operation {
         public Permission permission() {
             return Permission.OBJECT_OWNER;
@@ -435,6 +446,78 @@ public sealed interface S3Operation {
 
         public RequestClass limitClass() {
             return RequestClass.LIST;
+        }
+    }
+
+    // ---- Bucket configurations Stowage does not keep (policy, lifecycle, encryption, ...) ------------------
+
+    /**
+     * {@code GET /bucket?<sub-resource>} of a {@link BucketConfigurationKind}: what AWS answers for a bucket without
+     * that configuration. Named in logs and metrics as the AWS action ({@code GetBucketPolicy}).
+     */
+    record GetBucketConfiguration(String bucket, BucketConfigurationKind kind) implements S3Operation {
+        @Override
+        public String action() {
+            return kind.getAction();
+        }
+
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    /** {@code DELETE /bucket?<sub-resource>}: there is nothing to delete, so 204, as AWS answers. */
+    record DeleteBucketConfiguration(String bucket, BucketConfigurationKind kind) implements S3Operation {
+        @Override
+        public String action() {
+            return kind.deleteAction();
+        }
+
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
+    // ---- Versions -------------------------------------------------------------------------------------
+
+    /**
+     * {@code GET /bucket?versions}: every object as its one version, {@code null} (buckets are never versioned).
+     * {@code versionIdMarker} is null or {@code "null"} and comes only with a {@code keyMarker}; {@code maxKeys}
+     * clamped to 0..1000.
+     */
+    record ListObjectVersions(String bucket, String prefix, String delimiter, String keyMarker, String versionIdMarker,
+            int maxKeys, boolean urlEncoding) implements S3Operation {
+        public Permission permission() {
+            return Permission.READ;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.LIST;
+        }
+    }
+
+    // ---- POST Object (browser-based uploads) ---------------------------------------------------------------
+
+    /**
+     * {@code POST /bucket} with a {@code multipart/form-data} body: the key, the signature and the object's settings
+     * are form fields, read before the handler runs (the pipeline authenticates the form's signer); AWS counts it
+     * as {@code s3:PutObject}.
+     */
+    record PostObject(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.WRITE;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
         }
     }
 

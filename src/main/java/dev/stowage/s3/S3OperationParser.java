@@ -3,6 +3,7 @@ package dev.stowage.s3;
 import static dev.stowage.s3.S3Headers.P_ACL;
 import static dev.stowage.s3.S3Headers.P_CONTINUATION_TOKEN;
 import static dev.stowage.s3.S3Headers.P_CORS;
+import static dev.stowage.s3.S3Headers.P_ATTRIBUTES;
 import static dev.stowage.s3.S3Headers.P_TAGGING;
 import static dev.stowage.s3.S3Headers.P_DELIMITER;
 import static dev.stowage.s3.S3Headers.P_ENCODING_TYPE;
@@ -18,13 +19,16 @@ import dev.stowage.http.RequestHead;
 import dev.stowage.ostor.OstorNames;
 import dev.stowage.s3.S3Operation.CorsPreflight;
 import dev.stowage.s3.S3Operation.CreateBucket;
+import dev.stowage.s3.S3Operation.DeleteBucketConfiguration;
 import dev.stowage.s3.S3Operation.DeleteBucketCors;
 import dev.stowage.s3.S3Operation.DeleteBucketTagging;
 import dev.stowage.s3.S3Operation.DeleteObjectTagging;
 import dev.stowage.s3.S3Operation.GetBucketAcl;
+import dev.stowage.s3.S3Operation.GetBucketConfiguration;
 import dev.stowage.s3.S3Operation.GetBucketCors;
 import dev.stowage.s3.S3Operation.GetBucketTagging;
 import dev.stowage.s3.S3Operation.GetObjectAcl;
+import dev.stowage.s3.S3Operation.GetObjectAttributes;
 import dev.stowage.s3.S3Operation.GetObjectTagging;
 import dev.stowage.s3.S3Operation.PutBucketAcl;
 import dev.stowage.s3.S3Operation.PutBucketCors;
@@ -59,11 +63,11 @@ public final class S3OperationParser {
      * naming one gets NotImplemented rather than being mistaken for a plain object or bucket request.
      */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
-            "accelerate", "analytics", "attributes", "encryption", "intelligent-tiering",
+            "accelerate", "analytics", "encryption", "intelligent-tiering",
             "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics", "notification",
             "object-lock", "ownershipControls", "policy", "policyStatus", "publicAccessBlock",
             "replication", "requestPayment", "restore", "retention", "select", "session", "torrent",
-            "versionId", "versions", "website");
+            "website");
 
     private S3OperationParser() {}
 
@@ -71,8 +75,12 @@ public final class S3OperationParser {
         String method = head.method();
         String bucket = head.bucket();
         String key = head.key();
+        S3Operation unconfigured = bucketConfigurationOperation(head, method, bucket, key);
+        if (unconfigured != null) {
+            return unconfigured;
+        }
         for (RequestHead.QueryParam p : head.query()) {
-            if (UNSUPPORTED_SUBRESOURCES.contains(p.name()) && !(p.name().equals("versionId") && "null".equals(p.value()))) {
+            if (UNSUPPORTED_SUBRESOURCES.contains(p.name())) {
                 throw notImplemented(method, p.name());
             }
             if (p.name().startsWith(OstorNames.SERVICE_PREFIX)) {
@@ -89,6 +97,9 @@ public final class S3OperationParser {
         BucketNames.requireValid(bucket);
         if (method.equals("OPTIONS")) {
             return new CorsPreflight(bucket, key);
+        }
+        if (key != null) {
+            VersionParsing.requireNullVersionId(head);
         }
         S3Operation access = key == null ? bucketAccessOperation(head, method, bucket)
                 : objectAccessOperation(head, method, bucket, key);
@@ -120,6 +131,10 @@ public final class S3OperationParser {
         S3Operation multipartOrDelete = MultipartParsing.bucketOperation(head, method, bucket);
         if (multipartOrDelete != null) {
             return multipartOrDelete;
+        }
+        S3Operation versions = VersionParsing.bucketOperation(head, method, bucket);
+        if (versions != null) {
+            return versions;
         }
         return switch (method) {
             case "PUT" -> new CreateBucket(bucket);
@@ -175,6 +190,12 @@ public final class S3OperationParser {
                 default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
             };
         }
+        if (head.hasParam(P_ATTRIBUTES)) {
+            if (!method.equals("GET")) {
+                throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            }
+            return new GetObjectAttributes(bucket, key);
+        }
         if (head.hasParam(P_TAGGING)) {
             return switch (method) {
                 case "GET" -> new GetObjectTagging(bucket, key);
@@ -185,6 +206,33 @@ public final class S3OperationParser {
         }
         if (head.hasParam(P_CORS)) {
             throw notImplemented(method, P_CORS);
+        }
+        return null;
+    }
+
+    /**
+     * GET or DELETE of a bucket configuration Stowage does not keep ({@code ?policy}, {@code ?lifecycle}, ...: see
+     * {@link BucketConfigurationKind}); null for any other request. Other methods, PUT included, and these
+     * sub-resources on objects stay NotImplemented (UNSUPPORTED_SUBRESOURCES); a DELETE AWS has no action for is
+     * MethodNotAllowed.
+     */
+    private static S3Operation bucketConfigurationOperation(RequestHead head, String method, String bucket, String key) {
+        if (bucket == null || key != null || !(method.equals("GET") || method.equals("DELETE"))) {
+            return null;
+        }
+        for (RequestHead.QueryParam p : head.query()) {
+            BucketConfigurationKind kind = BucketConfigurationKind.forSubresource(p.name());
+            if (kind == null) {
+                continue;
+            }
+            BucketNames.requireValid(bucket);
+            if (method.equals("GET")) {
+                return new GetBucketConfiguration(bucket, kind);
+            }
+            if (kind.deleteAction() == null) {
+                throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            }
+            return new DeleteBucketConfiguration(bucket, kind);
         }
         return null;
     }

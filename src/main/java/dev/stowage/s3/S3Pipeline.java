@@ -13,6 +13,7 @@ import dev.stowage.s3.cors.CorsHeaders;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3ErrorMapper;
 import dev.stowage.s3.error.S3Exception;
+import dev.stowage.s3.post.PostForm;
 import dev.stowage.store.BucketInfo;
 import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,11 @@ public class S3Pipeline {
             }
             // The signature is checked first, as AWS does: a forged request learns nothing about what it asked.
             VerifiedRequest verified = authenticator.authenticate(head);
+            if (op instanceof S3Operation.PostObject) { // signed in the form: its fields up to the file say by whom
+                PostForm form = PostForm.read(head, body);
+                verified = authenticator.authenticateForm(form::field);
+                body = form;
+            }
             trace.principal(verified.principal());
             if (unparsable != null) {
                 throw verified.principal().isAnonymous() ? new S3Exception(S3ErrorCode.ACCESS_DENIED) : unparsable;

@@ -32,7 +32,10 @@ public record S3Request(RequestHead head, VerifiedRequest verified, BucketInfo b
         return verified.body(rawBody.stream(), head);
     }
 
-    /** The request body as it arrives from the connection. */
+    /**
+     * The request body as it arrives from the connection; for POST Object the form, read up to its file
+     * ({@link dev.stowage.s3.post.PostForm}), whose stream is the file's content.
+     */
     public interface RequestBody {
         InputStream stream();
 

@@ -117,6 +117,18 @@ public interface ObjectStore {
     ObjectInfo copyObject(ObjectReader source, String bucket, String key, ObjectAttributes attributes)
             throws IOException;
 
+    /**
+     * As {@link #putObject(String, String, InputStream, long, byte[], ObjectAttributes, Supplier)}, only if
+     * {@code condition} holds for the object the new one replaces, checked when the new one becomes visible.
+     */
+    ObjectInfo putObject(String bucket, String key, InputStream data, long expectedLength, byte[] expectedMd5,
+            ObjectAttributes attributes, Supplier<Map<String, String>> trailingFacts, WriteCondition condition)
+            throws IOException;
+
+    /** As {@link #copyObject(ObjectReader, String, String, ObjectAttributes)}, only if {@code condition} holds. */
+    ObjectInfo copyObject(ObjectReader source, String bucket, String key, ObjectAttributes attributes,
+            WriteCondition condition) throws IOException;
+
     /** Starts a multipart upload of {@code key}; the attributes become the object's at completion. */
     MultipartUpload createUpload(String bucket, String key, ObjectAttributes attributes) throws IOException;
 
@@ -151,6 +163,14 @@ public interface ObjectStore {
      */
     ObjectInfo completeUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
             Function<List<PartInfo>, Map<String, String>> completionFacts) throws IOException;
+
+    /**
+     * As {@link #completeUpload(String, String, String, List, Function)}, only if {@code condition} holds, checked
+     * when the object becomes visible; when it does not, the upload stays as it was, for the client to retry.
+     */
+    ObjectInfo completeUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
+            Function<List<PartInfo>, Map<String, String>> completionFacts, WriteCondition condition)
+            throws IOException;
 
     /** Removes an upload and its parts; {@link NoSuchUploadException} when there is none. */
     void abortUpload(String bucket, String key, String uploadId) throws IOException;

@@ -15,7 +15,7 @@ public enum UsageClass {
     OTHER;
 
     private static final Set<String> PUTS = Set.of("PutObject", "CopyObject", "CreateBucket", "CreateMultipartUpload",
-            "UploadPart", "UploadPartCopy", "CompleteMultipartUpload");
+            "UploadPart", "UploadPartCopy", "CompleteMultipartUpload", "PostObject");
     private static final Set<String> GETS = Set.of("GetObject", "HeadObject");
     private static final Set<String> LISTS = Set.of("ListBuckets", "ListObjects", "ListObjectsV2", "ListParts",
             "ListMultipartUploads", "ListObjectVersions");

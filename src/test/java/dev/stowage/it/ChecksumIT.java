@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stowage.auth.ChecksumAlgorithm;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyPartResult;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -179,6 +181,37 @@ class ChecksumIT extends S3TestSupport {
         assertThat(head.checksumTypeAsString()).isEqualTo("COMPOSITE");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ChecksumAlgorithm.class, names = {"CRC32", "SHA256"})
+    void uploadPartCopy_intoUploadWithChecksumAlgorithm_partsCarryTheirChecksums(ChecksumAlgorithm a) {
+        String bucket = newBucket();
+        byte[] source = random(5 * MIB + 4321, 7);
+        s3.putObject(b -> b.bucket(bucket).key("src"), RequestBody.fromBytes(source));
+        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("k").checksumAlgorithm(sdk(a))).uploadId();
+        byte[][] parts = {Arrays.copyOfRange(source, 0, 5 * MIB), Arrays.copyOfRange(source, 5 * MIB, source.length)};
+        String[] ranges = {"bytes=0-" + (5 * MIB - 1), "bytes=" + 5 * MIB + "-" + (source.length - 1)};
+        List<CompletedPart> done = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            int n = i + 1;
+            String range = ranges[i];
+            CopyPartResult copied = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src")
+                    .destinationBucket(bucket).destinationKey("k").uploadId(id).partNumber(n).copySourceRange(range))
+                    .copyPartResult();
+            String partChecksum = Base64.getEncoder().encodeToString(a.of(parts[i]));
+            assertThat(a == ChecksumAlgorithm.CRC32 ? copied.checksumCRC32() : copied.checksumSHA256())
+                    .isEqualTo(partChecksum);
+            CompletedPart.Builder p = CompletedPart.builder().partNumber(n).eTag(copied.eTag());
+            done.add((a == ChecksumAlgorithm.CRC32 ? p.checksumCRC32(partChecksum) : p.checksumSHA256(partChecksum))
+                    .build());
+        }
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id).multipartUpload(m -> m.parts(done)));
+
+        String composite = Base64.getEncoder().encodeToString(a.of(concat(a.of(parts[0]), a.of(parts[1])))) + "-2";
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("k").checksumMode(ChecksumMode.ENABLED));
+        assertThat(value(head, a)).isEqualTo(composite);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asByteArray()).isEqualTo(source);
+    }
+
     private static byte[] concat(byte[]... chunks) {
         int n = 0;
         for (byte[] c : chunks) {
@@ -210,6 +243,25 @@ class ChecksumIT extends S3TestSupport {
             case CRC64NVME -> r.checksumCRC64NVME();
             default -> throw new IllegalArgumentException();
         };
+    }
+
+    @Test
+    void completeMultipartUpload_namingTheOtherChecksumType_isBadDigest_namingItsOwn_completes() {
+        String bucket = newBucket();
+        String id = createFullObject(bucket, ChecksumAlgorithm.CRC32);
+        byte[][] parts = {random(5 * MIB, 21), random(99, 22)};
+        List<CompletedPart> done = fullObjectUpload(s3, bucket, id, ChecksumAlgorithm.CRC32, parts);
+        assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
+                .checksumType(ChecksumType.COMPOSITE).multipartUpload(m -> m.parts(done))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
+                });
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id).checksumType(ChecksumType.FULL_OBJECT)
+                .multipartUpload(m -> m.parts(done)));
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("k").checksumMode(ChecksumMode.ENABLED));
+        assertThat(head.checksumCRC32()).isEqualTo(Base64.getEncoder().encodeToString(
+                ChecksumAlgorithm.CRC32.of(concat(parts))));
     }
 
     /** Creates a FULL_OBJECT upload of {@code a} (CRC64NVME by its default type) and uploads two parts. */

@@ -18,7 +18,7 @@ class LimitEnforcerTest {
     private final AtomicLong clock = new AtomicLong(-42_000_000_000L);
 
     /** A cache that answers what the test put in it. */
-    private static final class FakeCache implements LimitCache {
+    static final class FakeCache implements LimitCache {
         final Map<String, LimitSet> users = new HashMap<>();
         final Map<String, LimitSet> buckets = new HashMap<>();
 
@@ -38,7 +38,7 @@ class LimitEnforcerTest {
         }
     }
 
-    private static LimitSet limits(LimitKey key, double value) {
+    static LimitSet limits(LimitKey key, double value) {
         return LimitSet.NONE.with(key, value);
     }
 

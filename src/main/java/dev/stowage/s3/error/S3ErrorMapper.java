@@ -12,6 +12,7 @@ import dev.stowage.store.InvalidPartOrderException;
 import dev.stowage.store.IncompleteBodyException;
 import dev.stowage.store.NoSuchBucketException;
 import dev.stowage.store.NoSuchKeyException;
+import dev.stowage.store.PreconditionFailedException;
 import dev.stowage.store.NoSuchUploadException;
 import dev.stowage.store.StoreException;
 import java.util.Map;
@@ -50,6 +51,8 @@ public final class S3ErrorMapper {
             case BucketNotEmptyException x -> new S3Exception(S3ErrorCode.BUCKET_NOT_EMPTY).element("BucketName", bucket);
             case BucketAlreadyExistsException x -> new S3Exception(S3ErrorCode.BUCKET_ALREADY_EXISTS).element("BucketName", bucket);
             case BadDigestException x -> new S3Exception(S3ErrorCode.BAD_DIGEST);
+            case PreconditionFailedException x -> new S3Exception(S3ErrorCode.PRECONDITION_FAILED)
+                    .element("Condition", x.header());
             case IncompleteBodyException x -> new S3Exception(S3ErrorCode.INCOMPLETE_BODY);
             case NoSuchUploadException x -> new S3Exception(S3ErrorCode.NO_SUCH_UPLOAD).element("UploadId", x.subject());
             case InvalidPartOrderException x -> new S3Exception(S3ErrorCode.INVALID_PART_ORDER).element("UploadId", x.subject());

@@ -64,6 +64,7 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
         String wanted = uploadFacts.get(ChecksumFacts.ALGORITHM);
         ChecksumAlgorithm algorithm = wanted == null ? null : ChecksumAlgorithm.fromDisplayName(wanted);
         boolean fullObject = ChecksumFacts.FULL_OBJECT.equals(ChecksumFacts.uploadType(uploadFacts));
+        checkChecksumType(request.head().header(S3Headers.X_AMZ_CHECKSUM_TYPE), ChecksumFacts.uploadType(uploadFacts));
         List<CompletedPart> parts = new ArrayList<>(doc.items().size());
         List<String> checksums = new ArrayList<>(doc.items().size());
         for (Map<String, String> item : doc.items()) {
@@ -83,7 +84,8 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
         }
         WholeChecksum whole = WholeChecksum.of(request, algorithm);
         ObjectInfo info = store.completeUpload(op.bucket(), op.key(), op.uploadId(), parts,
-                chosen -> completionFacts(op.uploadId(), algorithm, fullObject, chosen, checksums, whole));
+                chosen -> completionFacts(op.uploadId(), algorithm, fullObject, chosen, checksums, whole),
+                WriteConditions.of(request.head()));
         XmlWriter xml = new XmlWriter().openRoot("CompleteMultipartUploadResult")
                 .element("Location", location(request, op))
                 .element("Bucket", op.bucket())
@@ -213,5 +215,20 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
         String host = request.head().header(S3Headers.HOST);
         return "http://" + (host == null ? "localhost" : host) + "/" + op.bucket() + "/"
                 + ListingXml.encode(op.key(), true);
+    }
+
+    /**
+     * A completion that names a checksum type ({@code x-amz-checksum-type}) must name the upload's: switching between
+     * COMPOSITE and FULL_OBJECT at completion is BadDigest, as AWS documents. Not naming one keeps the upload's.
+     */
+    private static void checkChecksumType(String named, String uploadType) {
+        if (named == null || named.isBlank() || uploadType == null) {
+            return;
+        }
+        if (!named.trim().equalsIgnoreCase(uploadType)) {
+            throw new S3Exception(S3ErrorCode.BAD_DIGEST, "The checksum type you specified ("
+                    + named.trim().toUpperCase(Locale.ROOT) + ") does not match the checksum type of the multipart "
+                    + "upload (" + uploadType + ").");
+        }
     }
 }

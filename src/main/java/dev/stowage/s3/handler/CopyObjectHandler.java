@@ -12,6 +12,7 @@ import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectReader;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.WriteCondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Map;
@@ -46,6 +47,7 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
                     .element("ArgumentValue", directive);
         }
         ObjectAttributes replacement = replace ? PutObjectHandler.attributes(request.head()) : null;
+        WriteCondition condition = WriteConditions.of(request.head());
         try (ObjectReader source = sources.open(op.source(), request)) {
             ObjectInfo from = source.info();
             if (!replace && op.source().bucket().equals(op.bucket()) && op.source().key().equals(op.key())) {
@@ -60,7 +62,7 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
             Map<String, String> facts = access.forCopy(from.attributes().system(), request.head(),
                     request.principal(), request.bucket());
             ObjectAttributes attributes = (replace ? replacement : from.attributes()).withSystem(facts);
-            ObjectInfo copied = store.copyObject(source, op.bucket(), op.key(), attributes);
+            ObjectInfo copied = store.copyObject(source, op.bucket(), op.key(), attributes, condition);
             XmlWriter xml = new XmlWriter().openRoot("CopyObjectResult")
                     .element("ETag", '"' + copied.etag() + '"')
                     .element("LastModified", copied.lastModified());

@@ -7,7 +7,7 @@ import dev.stowage.store.ListPage;
 import dev.stowage.store.ObjectInfo;
 import java.nio.charset.StandardCharsets;
 
-/** What ListObjects and ListObjectsV2 render alike: Contents, CommonPrefixes and the url encoding-type. */
+/** What ListObjects and ListObjectsV2 render alike (ListObjectVersions too: CommonPrefixes, the url encoding-type). */
 final class ListingXml {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -30,6 +30,11 @@ final class ListingXml {
             }
             xml.element("StorageClass", "STANDARD").close("Contents");
         }
+        commonPrefixes(xml, page, url);
+    }
+
+    /** The page's common prefixes, in key order, after its objects. */
+    static void commonPrefixes(XmlWriter xml, ListPage page, boolean url) {
         for (ListPage.ListEntry entry : page.entries()) {
             if (entry.isPrefix()) {
                 xml.open("CommonPrefixes").element("Prefix", encode(entry.key(), url)).close("CommonPrefixes");

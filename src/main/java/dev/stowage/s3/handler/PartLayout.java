@@ -81,6 +81,11 @@ final class PartLayout {
         return sizes.length;
     }
 
+    /** The size of part {@code number} (1-based). */
+    long size(int number) {
+        return sizes[number - 1];
+    }
+
     /**
      * The byte range of part {@code partNumber} of an object with this layout ({@code layout} null: a single-part
      * object, whose part 1 is all of it); 416 InvalidPartNumber beyond the last part.

@@ -21,6 +21,7 @@ import dev.stowage.s3.error.S3Exception;
 import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.WriteCondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,12 +59,13 @@ public class PutObjectHandler implements S3Handler<PutObject> {
                     .element("MaxSizeAllowed", Long.toString(config.requests().maxObjectSize()));
         }
         byte[] md5 = contentMd5(head.header(CONTENT_MD5));
+        WriteCondition condition = WriteConditions.of(head);
         ObjectAttributes attributes = attributes(head)
                 .withSystem(access.fromRequestHeaders(head, request.principal(), request.bucket()));
         ChecksumFacts.declared(request);
         InputStream body = request.body();
         ObjectInfo info = store.putObject(op.bucket(), op.key(), body, length, md5, attributes,
-                ChecksumFacts.afterBody(body));
+                ChecksumFacts.afterBody(body), condition);
         return ChecksumFacts.headers(S3Response.ok().header(S3Headers.ETAG_OUT, '"' + info.etag() + '"'),
                 info.attributes().system(), true);
     }

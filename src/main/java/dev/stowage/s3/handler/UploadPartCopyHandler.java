@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.auth.ChecksumAlgorithm;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.UploadPartCopy;
 import dev.stowage.s3.S3Request;
@@ -7,11 +8,14 @@ import dev.stowage.s3.S3Response;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.s3.xml.XmlWriter;
+import dev.stowage.store.MultipartUpload;
 import dev.stowage.store.ObjectReader;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.PartInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 
 /** UploadPartCopy: a part made of a source object, or of the byte range {@code x-amz-copy-source-range} names. */
 @ApplicationScoped
@@ -26,7 +30,7 @@ public class UploadPartCopyHandler implements S3Handler<UploadPartCopy> {
 
     @Override
     public S3Response handle(UploadPartCopy op, S3Request request) throws IOException {
-        store.upload(op.bucket(), op.key(), op.uploadId());
+        MultipartUpload upload = store.upload(op.bucket(), op.key(), op.uploadId());
         try (ObjectReader source = sources.open(op.source(), request)) {
             long size = source.info().size();
             long[] range = range(request.head().header(S3Headers.X_AMZ_COPY_SOURCE_RANGE), size);
@@ -34,13 +38,58 @@ public class UploadPartCopyHandler implements S3Handler<UploadPartCopy> {
                 throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The specified copy source is larger than the "
                         + "maximum allowable size for a copy source: " + CopySources.MAX_COPY_SOURCE);
             }
-            PartInfo part = store.copyPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), source, range[0],
-                    range[1]);
+            String wanted = upload.attributes().system().get(ChecksumFacts.ALGORITHM);
+            PartInfo part;
+            if (wanted == null) {
+                part = store.copyPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), source, range[0],
+                        range[1]);
+            } else { // the upload's algorithm wants every part's checksum: read the bytes through it, as AWS does
+                InputStream bytes = new ChecksumFacts.Computing(new SourceRange(source, range[0], range[1]),
+                        ChecksumAlgorithm.fromDisplayName(wanted));
+                part = store.putPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), bytes, range[1], null,
+                        ChecksumFacts.afterBody(bytes));
+            }
             XmlWriter xml = new XmlWriter().openRoot("CopyPartResult")
                     .element("ETag", '"' + part.etag() + '"')
-                    .element("LastModified", part.lastModified())
-                    .close("CopyPartResult");
-            return S3Response.xml(200, xml.toBytes());
+                    .element("LastModified", part.lastModified());
+            ChecksumFacts.Stored checksum = ChecksumFacts.stored(part.system());
+            if (checksum != null) {
+                xml.element(checksum.xmlName(), checksum.value());
+            }
+            return S3Response.xml(200, xml.close("CopyPartResult").toBytes());
+        }
+    }
+
+    /** The bytes {@code [offset, offset + length)} of an open source object, as a stream. */
+    private static final class SourceRange extends InputStream {
+        private final ObjectReader source;
+        private long position;
+        private long remaining;
+
+        SourceRange(ObjectReader source, long offset, long length) {
+            this.source = source;
+            this.position = offset;
+            this.remaining = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = source.read(ByteBuffer.wrap(b, off, (int) Math.min(len, remaining)), position);
+            if (n < 0) {
+                throw new IOException("source object shorter than its header says");
+            }
+            position += n;
+            remaining -= n;
+            return n;
         }
     }
 

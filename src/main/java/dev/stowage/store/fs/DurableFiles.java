@@ -91,6 +91,32 @@ public final class DurableFiles {
     }
 
     /**
+     * As {@link #install}, but only where {@code target} does not exist: the temp file is hard-linked to the name
+     * (which fails when the name is taken, in any process) and then removed. False, the temp file removed, when
+     * {@code target} existed.
+     */
+    static boolean installNew(Path temp, Path target, Path root) throws IOException {
+        Path dir = target.getParent();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    createDirectories(root, dir);
+                    Files.createLink(target, temp);
+                    return true;
+                } catch (FileAlreadyExistsException e) {
+                    return false;
+                } catch (NoSuchFileException e) {
+                    if (attempt >= MOVE_ATTEMPTS || !Files.isDirectory(root) || !Files.exists(temp)) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
      * Returns once an fsync of {@code dir} begun after this call has finished (concurrent writers into one
      * directory share one fsync; see {@link DirectorySyncs}); a directory removed meanwhile needs none.
      */
@@ -143,6 +169,20 @@ public final class DurableFiles {
     }
 
     /** Deletes a file; with {@code sync}, its directory is fsynced so the delete survives a crash. */
+    /**
+     * Renames {@code file} to {@code to} on the same filesystem in one step (taking an object out of view before it
+     * is unlinked); false when there is no {@code file}. The rename is made durable like a delete: by the caller's
+     * {@link #syncDirectory} of the file's directory, or by the filesystem's next journal commit.
+     */
+    static boolean moveAway(Path file, Path to) throws IOException {
+        try {
+            Files.move(file, to, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
     public static boolean delete(Path file, boolean sync) throws IOException {
         if (!Files.deleteIfExists(file)) {
             return false;

@@ -20,6 +20,8 @@ import dev.stowage.store.ObjectStore;
 import dev.stowage.store.StorageListener;
 import dev.stowage.store.StoredTotals;
 import dev.stowage.store.PartInfo;
+import dev.stowage.store.PreconditionFailedException;
+import dev.stowage.store.WriteCondition;
 import dev.stowage.store.PartPage;
 import dev.stowage.store.UploadPage;
 import dev.stowage.store.UploadQuery;
@@ -70,6 +72,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final int UPDATE_ATTEMPTS = 8;
     /** Objects this large are opened through a hard link, so that they can be sent without copying. */
     private static final long LINKED_READ_MIN = 1L << 20;
+    /** Said by {@link #keepReplaced} when the replaced object was kept aside for its size to be read later. */
+    private static final long KEPT = Long.MIN_VALUE;
 
     private static final byte[] HEALTH_PROBE = {'\n'};
     /** An upload claimed for completion is renamed to {@code <id>.completing.<instance id>}. */
@@ -85,6 +89,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final RecentCompletions recentlyCompleted = new RecentCompletions();
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
     private final boolean syncDeletes;
+    /** Unlinks removed and replaced object files after the request that removed them is answered. */
+    private final FileReaper reaper = new FileReaper("stowage-file-reaper");
     /** Storage accounting: told of every object created, replaced or deleted, with the sizes involved. */
     private final StorageListener listener;
 
@@ -275,6 +281,14 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     public ObjectInfo putObject(String bucket, String key, InputStream data, long expectedLength,
             byte[] expectedMd5, ObjectAttributes attributes, Supplier<Map<String, String>> trailingFacts)
             throws IOException {
+        return putObject(bucket, key, data, expectedLength, expectedMd5, attributes, trailingFacts,
+                WriteCondition.NONE);
+    }
+
+    @Override
+    public ObjectInfo putObject(String bucket, String key, InputStream data, long expectedLength,
+            byte[] expectedMd5, ObjectAttributes attributes, Supplier<Map<String, String>> trailingFacts,
+            WriteCondition condition) throws IOException {
         byte[] keyBytes = KeyPaths.keyBytes(key);
         buckets.get(DataLayout.checkBucketName(bucket));
         Path objects = layout.objectsDir(bucket);
@@ -282,20 +296,26 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         Path tempFile = temp.newPath("put");
         ObjectInfo info = DurableFiles.write(tempFile, new ObjectBodyWriter(key, keyBytes, data, expectedLength,
                 expectedMd5, attributes, clock, trailingFacts));
-        commitObject(bucket, tempFile, target, info);
+        commitObject(bucket, tempFile, target, info, null, condition);
         return info;
     }
 
     @Override
     public ObjectInfo copyObject(ObjectReader source, String bucket, String key, ObjectAttributes attributes)
             throws IOException {
+        return copyObject(source, bucket, key, attributes, WriteCondition.NONE);
+    }
+
+    @Override
+    public ObjectInfo copyObject(ObjectReader source, String bucket, String key, ObjectAttributes attributes,
+            WriteCondition condition) throws IOException {
         byte[] keyBytes = KeyPaths.keyBytes(key);
         buckets.get(DataLayout.checkBucketName(bucket));
         Path target = KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
         Path tempFile = temp.newPath("copy");
         ObjectInfo info = DurableFiles.write(tempFile,
                 channel -> writeCopy(channel, fsReader(source), key, keyBytes, 0, source.info().size(), attributes));
-        commitObject(bucket, tempFile, target, info);
+        commitObject(bucket, tempFile, target, info, null, condition);
         return info;
     }
 
@@ -467,6 +487,13 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     @Override
     public ObjectInfo completeUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
             Function<List<PartInfo>, Map<String, String>> completionFacts) throws IOException {
+        return completeUpload(bucket, key, uploadId, parts, completionFacts, WriteCondition.NONE);
+    }
+
+    @Override
+    public ObjectInfo completeUpload(String bucket, String key, String uploadId, List<CompletedPart> parts,
+            Function<List<PartInfo>, Map<String, String>> completionFacts, WriteCondition condition)
+            throws IOException {
         byte[] keyBytes = KeyPaths.keyBytes(key);
         Lock lock = locks.upload(uploadId);
         lock.lock();
@@ -495,7 +522,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
                 Path tempFile = temp.newPath("complete");
                 info = DurableFiles.write(tempFile, new PartAssembler(key, keyBytes, files, attributes, this.files,
                         clock.millis()));
-                commitObject(bucket, tempFile, target, info);
+                commitObject(bucket, tempFile, target, info, null, condition);
             } catch (IOException | RuntimeException e) {
                 unclaimUpload(claimed, dir);
                 throw e;
@@ -661,7 +688,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
      * follow an object's change follows it once.
      */
     private void commitObject(String bucket, Path tempFile, Path target, ObjectInfo info) throws IOException {
-        commitObject(bucket, tempFile, target, info, null);
+        commitObject(bucket, tempFile, target, info, null, WriteCondition.NONE);
     }
 
     /**
@@ -669,11 +696,12 @@ public final class FsObjectStore implements ObjectStore, Closeable {
      * {@code expectedFile} (a file key) names; returns false, the temp file removed, when it was replaced or
      * deleted meanwhile. Null {@code expectedFile}: unconditional.
      */
-    private boolean commitObject(String bucket, Path tempFile, Path target, ObjectInfo info, Object expectedFile)
-            throws IOException {
+    private boolean commitObject(String bucket, Path tempFile, Path target, ObjectInfo info, Object expectedFile,
+            WriteCondition condition) throws IOException {
         Path objects = layout.objectsDir(bucket);
         BucketInfo facts = buckets.get(bucket);
-        long replaced;
+        Path previous = temp.newPath("replaced");
+        long replaced = -1;
         Lock lock = locks.commit(bucket);
         Lock keyLock = locks.key(bucket, info.key());
         lock.lock();
@@ -683,10 +711,20 @@ public final class FsObjectStore implements ObjectStore, Closeable {
                 DurableFiles.deleteQuietly(tempFile);
                 return false;
             }
-            replaced = sizeOf(target);
-            DurableFiles.install(tempFile, target, objects);
-        } catch (NoSuchFileException e) {
-            if (!Files.isDirectory(objects)) {
+            if (condition.mustBeAbsent()) { // a link cannot replace: atomic also against other processes
+                if (!DurableFiles.installNew(tempFile, target, objects)) {
+                    throw new PreconditionFailedException(info.key(), "If-None-Match");
+                }
+            } else {
+                checkCondition(target, info.key(), condition, tempFile);
+                replaced = keepReplaced(target, previous);
+                DurableFiles.install(tempFile, target, objects);
+            }
+        } catch (IOException e) {
+            if (replaced == KEPT) {
+                reaper.discard(previous);
+            }
+            if (e instanceof NoSuchFileException && !Files.isDirectory(objects)) {
                 throw new NoSuchBucketException(bucket);
             }
             throw e;
@@ -696,8 +734,46 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         }
         // outside the locks, so that concurrent commits into the directory can share the fsync
         DurableFiles.syncDirectory(target.getParent());
+        if (replaced == KEPT) {
+            replaced = sizeOf(previous);
+            reaper.discard(previous);
+        }
         listener.objectChanged(facts, replaced, info.size());
         return true;
+    }
+
+    /** Under the key lock: {@code condition} holds for the object at {@code target}, or the write fails. */
+    private void checkCondition(Path target, String key, WriteCondition condition, Path tempFile) throws IOException {
+        if (condition.isNone()) {
+            return;
+        }
+        String failed;
+        try {
+            failed = condition.failedHeader(files.readInfo(target), key);
+        } catch (RuntimeException e) {
+            DurableFiles.deleteQuietly(tempFile);
+            throw e;
+        }
+        if (failed != null) {
+            DurableFiles.deleteQuietly(tempFile);
+            throw new PreconditionFailedException(key, failed);
+        }
+    }
+
+    /**
+     * Under the key lock, before {@code target} is replaced: hard-links the object there (if any) to {@code keep},
+     * so the rename that replaces it does not free its blocks while the lock is held; {@link #KEPT} then, and the
+     * caller reads the old size from {@code keep} and discards it. Where hard links fail, the old size now.
+     */
+    private long keepReplaced(Path target, Path keep) throws IOException {
+        try {
+            Files.createLink(keep, target);
+            return KEPT;
+        } catch (NoSuchFileException e) {
+            return -1;
+        } catch (IOException | UnsupportedOperationException e) {
+            return sizeOf(target);
+        }
     }
 
     /** The body size of the object in {@code file}, -1 when there is none. */
@@ -762,7 +838,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
                     return null;
                 });
                 ObjectInfo updated = new ObjectInfo(key, old.size(), old.etag(), old.lastModified(), attributes);
-                if (commitObject(bucket, tempFile, target, updated, before)) {
+                if (commitObject(bucket, tempFile, target, updated, before, WriteCondition.NONE)) {
                     return updated;
                 }
             }
@@ -840,21 +916,27 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     public boolean deleteObject(String bucket, String key) throws IOException {
         Path file = objectFile(bucket, key);
         BucketInfo facts = buckets.get(bucket);
-        long deleted;
+        Path doomed = temp.newPath("deleted");
         boolean existed;
         Lock stripe = locks.key(bucket, key);
         stripe.lock();
         try {
-            deleted = sizeOf(file);
-            existed = DurableFiles.delete(file, syncDeletes);
+            existed = DurableFiles.moveAway(file, doomed);
         } finally {
             stripe.unlock();
         }
-        FileTrees.removeEmptyDirectories(file.getParent(), layout.objectsDir(bucket));
-        if (existed) {
-            listener.objectChanged(facts, deleted, -1);
+        if (!existed) {
+            return false;
         }
-        return existed;
+        if (syncDeletes) {
+            DurableFiles.syncDirectory(file.getParent());
+        }
+        FileTrees.removeEmptyDirectories(file.getParent(), layout.objectsDir(bucket));
+        // the removed object is now this process's file alone: its size is read and its blocks freed unhurried
+        long deleted = sizeOf(doomed);
+        reaper.discard(doomed);
+        listener.objectChanged(facts, deleted, -1);
+        return true;
     }
 
     @Override
@@ -932,9 +1014,15 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         }
     }
 
+    /** Waits (at most {@code timeoutMillis}) until files of deleted and replaced objects are unlinked; for tests. */
+    boolean awaitDiscarded(long timeoutMillis) throws InterruptedException {
+        return reaper.awaitIdle(timeoutMillis);
+    }
+
     /** Removes this instance's temp files and releases its lock. */
     @Override
     public void close() throws IOException {
+        reaper.close();
         temp.close();
     }
 }

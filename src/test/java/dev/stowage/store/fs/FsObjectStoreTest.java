@@ -388,7 +388,7 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
     }
 
     @Test
-    void completedAndAbortedUploads_leaveNoStagedFiles() throws IOException {
+    void completedAndAbortedUploads_leaveNoStagedFiles() throws Exception {
         store.createBucket(BUCKET, "o", null);
         String done = store.createUpload(BUCKET, "done", ObjectAttributes.NONE).uploadId();
         PartInfo p1 = part("done", done, 1, random(MIN, 1));
@@ -403,6 +403,7 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
         store.abortUpload(BUCKET, "aborted", aborted);
 
         assertEquals(List.of(), regularFilesUnder(dataRoot().resolve("buckets").resolve(BUCKET).resolve("uploads")));
+        assertTrue(((FsObjectStore) store).awaitDiscarded(30_000));
         assertEquals(List.of(), regularFilesUnder(tmp()));
         assertEquals(List.of(objects().resolve("done#o")), regularFilesUnder(objects()));
     }
@@ -460,7 +461,7 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
     }
 
     @Test
-    void openObject_largeObject_fileKeepsTheOpenedVersionAcrossOverwriteAndDelete() throws IOException {
+    void openObject_largeObject_fileKeepsTheOpenedVersionAcrossOverwriteAndDelete() throws Exception {
         store.createBucket(BUCKET, "o", null);
         byte[] first = random(2 << 20, 7);
         store.putObject(BUCKET, "big", new ByteArrayInputStream(first), first.length, null, ObjectAttributes.NONE);
@@ -472,6 +473,7 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
             store.deleteObject(BUCKET, "big");
             assertArrayEquals(first, fileBytes(file, first.length));
         }
+        assertTrue(((FsObjectStore) store).awaitDiscarded(30_000));
         assertEquals(List.of(), regularFilesUnder(tmp()));
     }
 

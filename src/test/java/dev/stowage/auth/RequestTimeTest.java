@@ -1,0 +1,36 @@
+package dev.stowage.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RequestTimeTest {
+    private static final DateTimeFormatter AMZ_BASIC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
+
+    @Test
+    void parseAmzDate_readsEveryBasicIso8601Time_andScopeDateIsItsDay() {
+        Random random = new Random(8601);
+        long latest = Instant.parse("2200-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochSecond(Math.floorMod(random.nextLong(), latest));
+            String text = AMZ_BASIC.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+            assertThat(RequestTime.parseAmzDate(text)).isEqualTo(t);
+            assertThat(new RequestTime(t, text).scopeDate()).isEqualTo(text.substring(0, 8));
+        }
+    }
+
+    @Test
+    void parseAmzDate_refusesAnythingElse() {
+        for (String bad : new String[] {"", "20130524T000000", "20130524T000000ZZ", "20130524 000000Z",
+                "2013O524T000000Z", "20131324T000000Z", "20130230T000000Z", "20130524T250000Z", "20130524T006000Z",
+                "+0130524T000000Z", "20130524t000000z", "Fri, 24 May 2013 00:00:00 GMT"}) {
+            assertThat(RequestTime.parseAmzDate(bad)).as(bad).isNull();
+        }
+        assertThat(RequestTime.parseAmzDate(null)).isNull();
+    }
+}
