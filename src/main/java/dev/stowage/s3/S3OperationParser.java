@@ -100,6 +100,7 @@ public final class S3OperationParser {
         }
         if (key != null) {
             VersionParsing.requireNullVersionId(head);
+            EncryptionHeaders.requireSupported(head);
         }
         S3Operation access = key == null ? bucketAccessOperation(head, method, bucket)
                 : objectAccessOperation(head, method, bucket, key);

@@ -1,0 +1,62 @@
+package dev.stowage.s3;
+
+import dev.stowage.http.RequestHead;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import java.util.Set;
+
+/**
+ * What an object request asks of server-side encryption, refused where Stowage cannot honour it. Objects are
+ * stored as sent: a request that expects them encrypted with the customer's own key (SSE-C) or a KMS key must fail
+ * rather than succeed and leave the client believing its data is encrypted. {@code x-amz-server-side-encryption:
+ * AES256} (SSE-S3) is accepted and not echoed, so no response claims encryption Stowage did not do; it is
+ * accepted because many tools send it by default (Terraform's state backend with {@code encrypt = true}), and
+ * encryption at rest is then the storage volume's.
+ */
+final class EncryptionHeaders {
+    static final String SSE = "x-amz-server-side-encryption";
+    private static final Set<String> SSE_C = Set.of(
+            "x-amz-server-side-encryption-customer-algorithm",
+            "x-amz-server-side-encryption-customer-key",
+            "x-amz-server-side-encryption-customer-key-md5",
+            "x-amz-copy-source-server-side-encryption-customer-algorithm",
+            "x-amz-copy-source-server-side-encryption-customer-key",
+            "x-amz-copy-source-server-side-encryption-customer-key-md5");
+    private static final String KMS_KEY_ID = "x-amz-server-side-encryption-aws-kms-key-id";
+    private static final String KMS_CONTEXT = "x-amz-server-side-encryption-context";
+    private static final Set<String> KNOWN = Set.of("AES256", "aws:kms", "aws:kms:dsse");
+
+    private EncryptionHeaders() {}
+
+    /** Throws the S3 error for an encryption request this gateway does not support; returns otherwise. */
+    static void requireSupported(RequestHead head) {
+        for (String name : SSE_C) {
+            if (head.header(name) != null) {
+                throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Server-side encryption with customer-provided "
+                        + "keys (SSE-C) is not supported by this gateway.")
+                        .element("Header", name);
+            }
+        }
+        String sse = head.header(SSE);
+        if (sse != null) {
+            if (!KNOWN.contains(sse)) {
+                throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "The encryption method specified is not supported")
+                        .element("ArgumentName", SSE)
+                        .element("ArgumentValue", sse);
+            }
+            if (!sse.equals("AES256")) {
+                throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Server-side encryption with KMS keys ("
+                        + sse + ") is not supported by this gateway.")
+                        .element("Header", SSE);
+            }
+        }
+        for (String name : new String[] {KMS_KEY_ID, KMS_CONTEXT}) {
+            if (head.header(name) != null) {
+                throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Server Side Encryption with AWS KMS managed key "
+                        + "requires HTTP header x-amz-server-side-encryption : aws:kms")
+                        .element("ArgumentName", name)
+                        .element("ArgumentValue", head.header(name));
+            }
+        }
+    }
+}
