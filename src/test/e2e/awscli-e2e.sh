@@ -376,7 +376,12 @@ ok "s3 rb (acl)" s3 rb "s3://$BA"
 
 # ---- no temp files left ----------------------------------------------------------------------------------
 
-leftover=$(find "$DATA/tmp" -mindepth 2 -type f -print -quit 2>/dev/null || true)
+# Deleted objects' files are unlinked by a background thread just after the delete answers: allow it 10 s.
+for _ in $(seq 1 50); do
+  leftover=$(find "$DATA/tmp" -mindepth 2 -type f -print -quit 2>/dev/null || true)
+  [ -z "$leftover" ] && break
+  sleep 0.2
+done
 [ -z "$leftover" ] || fail "temp files left behind while idle: $leftover"
 pass "no temp files left in $DATA/tmp"
 
@@ -426,7 +431,12 @@ json_check "list-objects-v2 after rm --recursive: not empty" "j.get('KeyCount', 
 ok "s3 rb (multipart bucket)" s3 rb "s3://$M"
 pass "s3 rm --recursive (DeleteObjects) and s3 rb"
 
-leftover=$(find "$DATA/tmp" -mindepth 2 -type f -print -quit 2>/dev/null || true)
+# Deleted objects' files are unlinked by a background thread just after the delete answers: allow it 10 s.
+for _ in $(seq 1 50); do
+  leftover=$(find "$DATA/tmp" -mindepth 2 -type f -print -quit 2>/dev/null || true)
+  [ -z "$leftover" ] && break
+  sleep 0.2
+done
 [ -z "$leftover" ] || fail "temp files left behind after the multipart block: $leftover"
 pass "no staged or temp files left after multipart uploads, copies and aborts"
 
