@@ -4,6 +4,7 @@ import dev.stowage.http.RequestHead;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What an object request asks of server-side encryption, refused where Stowage cannot honour it. Objects are
@@ -13,7 +14,7 @@ import java.util.Set;
  * accepted because many tools send it by default (Terraform's state backend with {@code encrypt = true}), and
  * encryption at rest is then the storage volume's.
  */
-final class EncryptionHeaders {
+public final class EncryptionHeaders {
     static final String SSE = "x-amz-server-side-encryption";
     private static final Set<String> SSE_C = Set.of(
             "x-amz-server-side-encryption-customer-algorithm",
@@ -30,14 +31,22 @@ final class EncryptionHeaders {
 
     /** Throws the S3 error for an encryption request this gateway does not support; returns otherwise. */
     static void requireSupported(RequestHead head) {
+        requireSupported(head::header);
+    }
+
+    /**
+     * The same for a request whose settings are looked up by lower-case name: a POST Object form's fields carry
+     * the same words as a PutObject's headers.
+     */
+    public static void requireSupported(Function<String, String> header) {
         for (String name : SSE_C) {
-            if (head.header(name) != null) {
+            if (header.apply(name) != null) {
                 throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Server-side encryption with customer-provided "
                         + "keys (SSE-C) is not supported by this gateway.")
                         .element("Header", name);
             }
         }
-        String sse = head.header(SSE);
+        String sse = header.apply(SSE);
         if (sse != null) {
             if (!KNOWN.contains(sse)) {
                 throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "The encryption method specified is not supported")
@@ -51,11 +60,11 @@ final class EncryptionHeaders {
             }
         }
         for (String name : new String[] {KMS_KEY_ID, KMS_CONTEXT}) {
-            if (head.header(name) != null) {
+            if (header.apply(name) != null) {
                 throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Server Side Encryption with AWS KMS managed key "
                         + "requires HTTP header x-amz-server-side-encryption : aws:kms")
                         .element("ArgumentName", name)
-                        .element("ArgumentValue", head.header(name));
+                        .element("ArgumentValue", header.apply(name));
             }
         }
     }

@@ -272,6 +272,20 @@ class PostObjectIT extends S3TestSupport {
     }
 
     @Test
+    void postObject_sseKmsOrCustomerKeyField_isNotImplementedAndStoresNothing() throws Exception {
+        String bucket = publicBucket();
+        HttpResponse<String> kms = post(bucket, new Form().add("key", "kms.txt")
+                .add("x-amz-server-side-encryption", "aws:kms").file("kms.txt", "secret"));
+        assertError(kms, 501, "NotImplemented");
+        assertNotStored(bucket, "kms.txt");
+
+        HttpResponse<String> customer = post(bucket, new Form().add("key", "c.txt")
+                .add("x-amz-server-side-encryption-customer-algorithm", "AES256").file("c.txt", "secret"));
+        assertError(customer, 501, "NotImplemented");
+        assertNotStored(bucket, "c.txt");
+    }
+
+    @Test
     void postObject_anonymousIntoPrivateBucket_isAccessDenied() throws Exception {
         String bucket = newBucket();
         HttpResponse<String> response = post(bucket, new Form().add("key", "anon.txt").file("anon.txt", "x"));

@@ -2,6 +2,7 @@ package dev.stowage.s3.handler;
 
 import dev.stowage.config.StowageConfig;
 import dev.stowage.http.RequestHead;
+import dev.stowage.s3.EncryptionHeaders;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.PostObject;
 import dev.stowage.s3.S3Request;
@@ -59,6 +60,7 @@ public class PostObjectHandler implements S3Handler<PostObject> {
             throw new IllegalStateException("the pipeline reads a POST Object's form before its handler");
         }
         String key = key(form);
+        EncryptionHeaders.requireSupported(form::field);
         Map<String, String> values = new LinkedHashMap<>();
         form.fields().forEach((name, field) -> values.put(name, field.value()));
         values.put(PostFields.KEY, key);
