@@ -78,6 +78,7 @@ public class S3Pipeline {
             S3Authorizer.Authorized target = authorizer.authorize(op, verified.principal(), trace);
             try {
                 BucketInfo bucket = target.bucket();
+                ExpectedBucketOwner.check(head, bucket);
                 BodyThrottle throttle = admit(op, verified, bucket);
                 S3Response response = dispatcher.dispatch(op,
                         new S3Request(head, verified, bucket, body, target.object(), target.reader()));
