@@ -101,6 +101,9 @@ public final class S3OperationParser {
         if (key != null) {
             VersionParsing.requireNullVersionId(head);
             EncryptionHeaders.requireSupported(head);
+            if (method.equals("PUT") || method.equals("POST")) {
+                StorageClassHeader.requireValid(head);
+            }
         }
         S3Operation access = key == null ? bucketAccessOperation(head, method, bucket)
                 : objectAccessOperation(head, method, bucket, key);

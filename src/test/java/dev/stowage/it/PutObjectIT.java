@@ -39,6 +39,23 @@ class PutObjectIT extends S3TestSupport {
     }
 
     @Test
+    void putObject_awsStorageClass_isStoredAsStandard_unknownClassIsInvalidStorageClass() {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("ia").storageClass("STANDARD_IA"), RequestBody.fromString("v"));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents())
+                .singleElement().satisfies(o -> assertThat(o.storageClassAsString()).isEqualTo("STANDARD"));
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("bad").storageClass("SHINY"),
+                        RequestBody.fromString("v")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidStorageClass");
+                });
+        assertThatThrownBy(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key("bad").storageClass("SHINY")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).keyCount()).isEqualTo(1);
+    }
+
+    @Test
     void putObject_zeroBytes_isStoredAndReadBackEmpty() {
         String bucket = newBucket();
         var put = s3.putObject(b -> b.bucket(bucket).key("empty"), RequestBody.empty());
