@@ -46,10 +46,18 @@ final class UploadFiles {
         this.files = files;
     }
 
+    /**
+     * A new random upload id (base64url, 32 characters) that does not start with {@code -}: aws-cli would read
+     * {@code --upload-id -abc...} as an option and refuse the command (1 id in 64 otherwise).
+     */
     static String newUploadId() {
         byte[] random = new byte[ID_BYTES];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String id;
+        do {
+            RANDOM.nextBytes(random);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        } while (id.charAt(0) == '-');
+        return id;
     }
 
     /** Whether {@code id} has the form of an id this store hands out. */
