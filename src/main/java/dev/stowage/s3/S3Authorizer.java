@@ -132,11 +132,13 @@ public class S3Authorizer {
     /**
      * Opens the source of a copy (CopyObject, UploadPartCopy) if the caller may read it, as GetObject would be
      * authorized: the source object's ACL must grant READ; a missing source is NoSuchKey only to callers who may
-     * list its bucket. The destination went through {@link #authorize}. The caller closes the reader.
+     * list its bucket; a bucket of another owner than {@code expectedOwner} (when not null) is AccessDenied. The
+     * destination went through {@link #authorize}. The caller closes the reader.
      */
-    public ObjectReader openCopySource(Principal principal, String sourceBucket, String sourceKey)
-            throws IOException {
+    public ObjectReader openCopySource(Principal principal, String sourceBucket, String sourceKey,
+            String expectedOwner) throws IOException {
         BucketInfo bucket = store.bucket(sourceBucket);
+        ExpectedBucketOwner.require(expectedOwner, bucket);
         String user = principal.userId();
         ObjectReader reader;
         try {

@@ -47,4 +47,21 @@ class ExpectedBucketOwnerIT extends S3TestSupport {
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("v");
     }
+
+    @Test
+    void copyObject_sourceOfAnotherOwner_isAccessDeniedAndCopiesNothing() {
+        String bucket = newBucket();
+        String owner = s3.listBuckets().owner().id();
+        s3.putObject(b -> b.bucket(bucket).key("src"), RequestBody.fromString("v"));
+        assertThatThrownBy(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src")
+                        .destinationBucket(bucket).destinationKey("dst").expectedSourceBucketOwner(SOMEONE_ELSE)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                });
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).keyCount()).isEqualTo(1);
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket).destinationKey("dst")
+                .expectedSourceBucketOwner(owner).expectedBucketOwner(owner));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("dst")).asUtf8String()).isEqualTo("v");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.stowage.s3.handler;
 
 import dev.stowage.http.RequestHead;
+import dev.stowage.s3.ExpectedBucketOwner;
 import dev.stowage.s3.HttpDates;
 import dev.stowage.s3.S3Authorizer;
 import dev.stowage.s3.S3Headers;
@@ -38,7 +39,8 @@ public class CopySources {
     ObjectReader open(CopySource source, S3Request request) throws IOException {
         ObjectReader reader;
         try {
-            reader = authorizer.openCopySource(request.principal(), source.bucket(), source.key());
+            reader = authorizer.openCopySource(request.principal(), source.bucket(), source.key(),
+                    request.head().header(ExpectedBucketOwner.SOURCE_HEADER));
         } catch (NoSuchKeyException e) {
             throw new S3Exception(S3ErrorCode.NO_SUCH_KEY).element("Key", source.key());
         }
