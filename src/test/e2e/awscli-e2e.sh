@@ -259,6 +259,32 @@ json_check "list-object-versions --prefix tree/: wrong versions" \
    and all(v['VersionId'] == 'null' and v['IsLatest'] for v in j['Versions'])"
 pass "s3api list-object-versions (paged by 4): every object once, VersionId null, IsLatest"
 
+# ---- owner guard, encryption and storage-class headers ---------------------------------------------------
+
+ok "s3api list-buckets (owner id)" s3api list-buckets
+OWNER=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["Owner"]["ID"])' "$WORK/out")
+ok "head-object --expected-bucket-owner (the owner)" s3api head-object --bucket "$B" --key small.txt \
+  --expected-bucket-owner "$OWNER"
+fails_with "head-object --expected-bucket-owner (another owner)" "403" s3api head-object --bucket "$B" \
+  --key small.txt --expected-bucket-owner 111122223333
+pass "s3api --expected-bucket-owner: the bucket's owner passes, another owner gets 403"
+fails_with "put-object --server-side-encryption aws:kms" "NotImplemented" s3api put-object --bucket "$B" \
+  --key kms.txt --body "$WORK/up/small.txt" --server-side-encryption aws:kms
+fails_with "head-object of the refused SSE-KMS upload" "404" s3api head-object --bucket "$B" --key kms.txt
+ok "s3 cp --sse AES256" s3 cp --no-progress --sse AES256 "$WORK/up/small.txt" "s3://$B/sse-s3.txt"
+ok "s3api head-object (SSE-S3 upload)" s3api head-object --bucket "$B" --key sse-s3.txt
+json_check "head-object of an SSE-S3 upload claims encryption" "'ServerSideEncryption' not in j"
+pass "SSE-KMS upload refused with NotImplemented and not stored; SSE-S3 accepted, not echoed"
+ok "s3 cp --storage-class STANDARD_IA" s3 cp --no-progress --storage-class STANDARD_IA "$WORK/up/small.txt" \
+  "s3://$B/ia.txt"
+ok "s3api list-objects-v2 --prefix ia.txt" s3api list-objects-v2 --bucket "$B" --prefix ia.txt
+json_check "STANDARD_IA upload not listed as STANDARD" "[o['StorageClass'] for o in j['Contents']] == ['STANDARD']"
+fails_with "put-object --storage-class SHINY" "InvalidStorageClass" s3api put-object --bucket "$B" --key shiny.txt \
+  --body "$WORK/up/small.txt" --storage-class SHINY
+pass "storage classes: STANDARD_IA kept as STANDARD, an unknown class is InvalidStorageClass"
+ok "s3 rm (header checks)" s3 rm "s3://$B/sse-s3.txt"
+ok "s3 rm (header checks)" s3 rm "s3://$B/ia.txt"
+
 ok "s3api delete-object" s3api delete-object --bucket "$B" --key meta/obj.json
 fails_with "head-object on a deleted key" "404" s3api head-object --bucket "$B" --key meta/obj.json
 fails_with "head-object on a missing key" "404" s3api head-object --bucket "$B" --key no/such/key
