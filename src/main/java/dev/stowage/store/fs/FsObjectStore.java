@@ -510,7 +510,14 @@ public final class FsObjectStore implements ObjectStore, Closeable {
             }
             Path dir = uploads.uploadDir(bucket, uploadId);
             // Refuse a bad request before claiming the upload, so a refusal leaves it untouched.
-            completionAttributes(upload, completionFacts, chooseParts(uploadId, parts, uploads.parts(dir)));
+            try {
+                completionAttributes(upload, completionFacts, chooseParts(uploadId, parts, uploads.parts(dir)));
+            } catch (InvalidPartException e) {
+                if (!Files.isDirectory(dir)) { // aborted meanwhile through another replica: not a part's fault
+                    throw new NoSuchUploadException(uploadId);
+                }
+                throw e;
+            }
             Path claimed = claimUpload(dir, uploadId);
             ObjectInfo info;
             try {
@@ -648,23 +655,36 @@ public final class FsObjectStore implements ObjectStore, Closeable {
 
     @Override
     public void abortUpload(String bucket, String key, String uploadId) throws IOException {
-        upload(bucket, key, uploadId);
-        removeUpload(uploads.uploadDir(bucket, uploadId));
+        Lock lock = locks.upload(uploadId); // a completion in this process finishes first: then there is no upload
+        lock.lock();
+        try {
+            upload(bucket, key, uploadId);
+            if (!removeUpload(uploads.uploadDir(bucket, uploadId))) {
+                // claimed meanwhile by a completion through another replica: this abort did nothing
+                throw new NoSuchUploadException(uploadId);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Takes an upload's directory out of view in one rename, then deletes it. */
-    private void removeUpload(Path dir) throws IOException {
+    /**
+     * Takes an upload's directory out of view in one rename, then deletes it; false when it was gone already
+     * (claimed by a completion or removed by another abort meanwhile).
+     */
+    private boolean removeUpload(Path dir) throws IOException {
         Path doomed = temp.newPath("removed-upload");
         try {
             DurableFiles.moveDirectory(dir, doomed);
         } catch (NoSuchFileException e) {
-            return; // removed meanwhile by another abort or completion
+            return false;
         }
         try {
             FileTrees.deleteRecursively(doomed);
         } catch (IOException e) { // out of view already; goes with this instance's temp directory
             LOG.warnf("Could not remove upload files at %s: %s", doomed, e);
         }
+        return true;
     }
 
     @Override
@@ -674,8 +694,9 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         for (BucketInfo bucket : listBuckets()) {
             for (MultipartUpload upload : uploads.all(bucket.name())) {
                 if (upload.initiated().isBefore(cutoff)) {
-                    removeUpload(uploads.uploadDir(bucket.name(), upload.uploadId()));
-                    removed++;
+                    if (removeUpload(uploads.uploadDir(bucket.name(), upload.uploadId()))) {
+                        removed++;
+                    }
                 }
             }
         }

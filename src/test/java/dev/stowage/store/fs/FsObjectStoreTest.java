@@ -447,6 +447,51 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
     }
 
     @Test
+    void abortRacingCompletion_neverBothSucceed() throws Exception {
+        store.createBucket(BUCKET, "o", null);
+        int bothSucceeded = 0;
+        int completions = 0;
+        for (int i = 0; i < 100; i++) {
+            String key = "race-" + i;
+            String id = store.createUpload(BUCKET, key, ObjectAttributes.NONE).uploadId();
+            PartInfo p1 = part(key, id, 1, random(1000, i));
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.CompletableFuture<Boolean> completed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                    store.completeUpload(BUCKET, key, id, List.of(new CompletedPart(1, p1.etag())), parts -> Map.of());
+                    return true;
+                } catch (NoSuchUploadException e) {
+                    return false;
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            boolean aborted;
+            start.await();
+            try {
+                store.abortUpload(BUCKET, key, id);
+                aborted = true;
+            } catch (NoSuchUploadException e) {
+                aborted = false;
+            }
+            boolean complete = completed.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(aborted || complete, "one of them wins (" + key + ")");
+            if (aborted && complete) {
+                bothSucceeded++;
+            }
+            if (complete) {
+                completions++;
+                assertNotNull(store.headObject(BUCKET, key));
+            } else {
+                assertThrows(NoSuchKeyException.class, () -> store.headObject(BUCKET, key));
+            }
+        }
+        assertEquals(0, bothSucceeded, "aborts that answered success although the upload was completed ("
+                + completions + " completions in 100 races)");
+    }
+
+    @Test
     void completeUpload_objectFileIsHeaderThenTheParts() throws IOException {
         store.createBucket(BUCKET, "o", null);
         String id = store.createUpload(BUCKET, "k", ObjectAttributes.NONE).uploadId();
