@@ -3,6 +3,7 @@ package dev.stowage.s3;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -23,8 +24,10 @@ public final class EncryptionHeaders {
             "x-amz-copy-source-server-side-encryption-customer-algorithm",
             "x-amz-copy-source-server-side-encryption-customer-key",
             "x-amz-copy-source-server-side-encryption-customer-key-md5");
-    private static final String KMS_KEY_ID = "x-amz-server-side-encryption-aws-kms-key-id";
-    private static final String KMS_CONTEXT = "x-amz-server-side-encryption-context";
+    /** KMS settings, which only {@code aws:kms} takes. */
+    private static final List<String> KMS_ONLY = List.of(
+            "x-amz-server-side-encryption-aws-kms-key-id",
+            "x-amz-server-side-encryption-context");
     private static final Set<String> KNOWN = Set.of("AES256", "aws:kms", "aws:kms:dsse");
 
     private EncryptionHeaders() {}
@@ -59,7 +62,7 @@ public final class EncryptionHeaders {
                         .element("Header", SSE);
             }
         }
-        for (String name : new String[] {KMS_KEY_ID, KMS_CONTEXT}) {
+        for (String name : KMS_ONLY) {
             if (header.apply(name) != null) {
                 throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Server Side Encryption with AWS KMS managed key "
                         + "requires HTTP header x-amz-server-side-encryption : aws:kms")
