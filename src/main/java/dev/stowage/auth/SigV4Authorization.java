@@ -1,11 +1,14 @@
 package dev.stowage.auth;
 
+import java.util.regex.Pattern;
+
 /**
  * The parsed value of a SigV4 {@code Authorization} header:
  * {@code AWS4-HMAC-SHA256 Credential=AK/date/region/s3/aws4_request, SignedHeaders=a;b, Signature=hex}.
  * Components may be separated by commas, spaces or both, in any order.
  */
 record SigV4Authorization(CredentialScope credential, SignedHeaders signedHeaders, String signature) {
+    private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
     static boolean matches(String authorization) {
         return authorization.startsWith(AuthNames.AWS4_HMAC_SHA256)
@@ -19,7 +22,7 @@ record SigV4Authorization(CredentialScope credential, SignedHeaders signedHeader
         String signedHeaders = null;
         String signature = null;
         String rest = authorization.substring(AuthNames.AWS4_HMAC_SHA256.length());
-        for (String token : rest.split("[,\\s]+")) {
+        for (String token : SEPARATORS.split(rest)) {
             if (token.isEmpty()) {
                 continue;
             }

@@ -25,7 +25,7 @@ public final class BucketNames {
         if (name.contains("..") || name.contains(".-") || name.contains("-.")) {
             return false;
         }
-        if (name.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+        if (looksLikeIpAddress(name)) {
             return false;
         }
         return !(name.startsWith("xn--") || name.startsWith("sthree-") || name.startsWith("amzn-s3-demo-")
@@ -37,6 +37,26 @@ public final class BucketNames {
         if (!isValid(name)) {
             throw new S3Exception(S3ErrorCode.INVALID_BUCKET_NAME).resource("/" + name).element("BucketName", name);
         }
+    }
+
+    /** Four groups of one to three digits joined by dots (192.168.5.4): S3 refuses such names. */
+    private static boolean looksLikeIpAddress(String name) {
+        int groups = 0;
+        int digits = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0) {
+                groups++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0 && groups == 3;
     }
 
     private static boolean isAlnum(char c) {

@@ -15,13 +15,16 @@ final class FsObjectReader implements ObjectReader {
     private final FileChannel channel;
     private final ObjectInfo info;
     private final long dataStart;
+    /** The object's first bytes, read with its header (position 0 to limit), or null. */
+    private final ByteBuffer prefix;
     /** A private hard link to the opened file, removed on close; null when none was made. */
     private Path link;
 
-    FsObjectReader(FileChannel channel, ObjectInfo info, long dataStart) {
+    FsObjectReader(FileChannel channel, ObjectInfo info, long dataStart, ByteBuffer prefix) {
         this.channel = channel;
         this.info = info;
         this.dataStart = dataStart;
+        this.prefix = prefix;
     }
 
     /** This reader, which now owns {@code link}, a hard link to the file it has open. */
@@ -51,6 +54,12 @@ final class FsObjectReader implements ObjectReader {
         }
         if (!dst.hasRemaining()) {
             return 0;
+        }
+        if (prefix != null && position < prefix.limit()) {
+            int n = (int) Math.min(dst.remaining(), prefix.limit() - position);
+            dst.put(dst.position(), prefix, (int) position, n);
+            dst.position(dst.position() + n);
+            return n;
         }
         int limit = dst.limit();
         dst.limit(dst.position() + (int) Math.min(dst.remaining(), left));

@@ -18,6 +18,11 @@ import org.jboss.logging.Logger;
 final class ObjectFiles {
     private static final Logger LOG = Logger.getLogger(ObjectFiles.class);
     static final int FIRST_READ = 4096;
+    /**
+     * What {@link #open} reads first: the header and, for objects up to about 7.5 KiB, all of their bytes, which
+     * the reader then serves without reading the file again.
+     */
+    static final int OPEN_READ = 8192;
     private static final int MAX_LOGGED = 10_000;
 
     private final Set<Path> loggedCorrupt = ConcurrentHashMap.newKeySet();
@@ -39,7 +44,11 @@ final class ObjectFiles {
         }
     }
 
-    /** Opens an object file for reading, or returns null when there is no such (readable) file. */
+    /**
+     * Opens an object file for reading, or returns null when there is no such (readable) file. The first read
+     * takes up to {@link #OPEN_READ} bytes; the object's bytes among them are kept by the reader, and when they are
+     * all there the file's length needs no further check.
+     */
     FsObjectReader open(Path file) throws IOException {
         FileChannel channel;
         try {
@@ -48,13 +57,21 @@ final class ObjectFiles {
             return null;
         }
         try {
-            Parsed parsed = parse(channel, file, ByteBuffer.allocate(FIRST_READ));
-            if (channel.size() < parsed.headerLength() + parsed.info().size()) {
+            ByteBuffer first = ByteBuffer.allocate(OPEN_READ);
+            Parsed parsed = parse(channel, file, first);
+            long size = parsed.info().size();
+            long end = parsed.headerLength() + size;
+            int read = parsed.firstRead();
+            if (read < end && channel.size() < end) {
                 reportCorrupt(file, new CorruptObjectException("file shorter than its header says"));
                 channel.close();
                 return null;
             }
-            return new FsObjectReader(channel, parsed.info(), parsed.headerLength());
+            int prefixEnd = (int) Math.min(read, end);
+            ByteBuffer prefix = prefixEnd > parsed.headerLength()
+                    ? ByteBuffer.wrap(first.array(), parsed.headerLength(), prefixEnd - parsed.headerLength()).slice()
+                    : null;
+            return new FsObjectReader(channel, parsed.info(), parsed.headerLength(), prefix);
         } catch (CorruptObjectException e) {
             channel.close();
             return null;
@@ -64,12 +81,14 @@ final class ObjectFiles {
         }
     }
 
-    private record Parsed(ObjectInfo info, int headerLength) {}
+    /** A parsed header; {@code firstRead}: how many bytes from the file's start the first buffer received. */
+    private record Parsed(ObjectInfo info, int headerLength, int firstRead) {}
 
     private Parsed parse(FileChannel channel, Path file, ByteBuffer first) throws IOException {
         try {
             ByteBuffer buf = first;
             readFully(channel, buf, 0, ObjectHeader.PREAMBLE);
+            int firstRead = buf.position();
             int length = ObjectHeader.length(buf.flip());
             if (length > buf.limit()) {
                 ByteBuffer whole = ByteBuffer.allocate(length);
@@ -77,7 +96,7 @@ final class ObjectFiles {
                 readFully(channel, whole, whole.position(), length);
                 buf = whole.flip();
             }
-            return new Parsed(ObjectHeader.parse(buf), length);
+            return new Parsed(ObjectHeader.parse(buf), length, firstRead);
         } catch (CorruptObjectException e) {
             reportCorrupt(file, e);
             throw e;

@@ -532,6 +532,42 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
     }
 
     @Test
+    void openObject_readsOfAnyOffsetAndLength_returnTheObjectsBytes_aroundTheFirstReadsEnd() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        for (int size : new int[] {0, 1, 4096, 7000, ObjectFiles.OPEN_READ - 40, ObjectFiles.OPEN_READ,
+                ObjectFiles.OPEN_READ + 1, 3 * ObjectFiles.OPEN_READ}) {
+            byte[] body = random(size, size);
+            store.putObject(BUCKET, "k" + size, new ByteArrayInputStream(body), size, null, ObjectAttributes.NONE);
+            for (int chunk : new int[] {1, 100, 4096, 9000}) {
+                for (int start = 0; start < size; start += Math.max(1, size / 7)) {
+                    try (ObjectReader reader = store.openObject(BUCKET, "k" + size)) {
+                        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(chunk);
+                        long pos = start;
+                        int n;
+                        while ((n = reader.read(buf.clear(), pos)) > 0) {
+                            got.write(buf.array(), 0, n);
+                            pos += n;
+                        }
+                        assertArrayEquals(java.util.Arrays.copyOfRange(body, start, size), got.toByteArray(),
+                                "size " + size + " chunk " + chunk + " from " + start);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void openObject_fileCutShortAfterItsHeader_countsAsAbsent() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        put(BUCKET, "cut", "0123456789");
+        Path file = objects().resolve("cut#o");
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 3));
+        assertThrows(NoSuchKeyException.class, () -> store.openObject(BUCKET, "cut").close());
+    }
+
+    @Test
     void putObject_bodyOfSeveralFlushSteps_roundTrips() throws IOException {
         store.createBucket(BUCKET, "o", null);
         byte[] body = random((int) (2.5 * EarlyFlush.STEP), 8);
