@@ -24,9 +24,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -57,8 +55,7 @@ public class S3Route {
     private final S3Pipeline pipeline;
     private final RequestHeadParser parser;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final String idPrefix = String.format("%08X", ThreadLocalRandom.current().nextInt());
-    private final AtomicLong sequence = new AtomicLong();
+    private final RequestIds requestIds = new RequestIds();
     private final List<RequestObserver> observers;
 
     public S3Route(S3Pipeline pipeline, StowageConfig config, Instance<RequestObserver> observers) {
@@ -103,7 +100,7 @@ public class S3Route {
             return;
         }
         long start = System.nanoTime();
-        String requestId = nextRequestId();
+        String requestId = requestIds.next();
         RequestHead head;
         try {
             head = parser.parse(request.method().name(), uri, headersWithHost(request), requestId);
@@ -199,9 +196,6 @@ public class S3Route {
         }
     }
 
-    private String nextRequestId() {
-        return idPrefix + String.format("%08X", sequence.incrementAndGet() & 0xFFFFFFFFL);
-    }
 
     /** The body of a request that has none. */
     private enum NoBody implements S3Request.RequestBody {

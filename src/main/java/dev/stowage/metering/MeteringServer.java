@@ -3,6 +3,7 @@ package dev.stowage.metering;
 import dev.stowage.config.StowageConfig;
 import dev.stowage.http.RequestHead;
 import dev.stowage.http.RequestHeadParser;
+import dev.stowage.http.RequestIds;
 import dev.stowage.metering.cloudstack.CloudStackApi;
 import dev.stowage.metering.cloudstack.CloudStackSignature.Param;
 import dev.stowage.metering.utapi.ListMetricsHandler;
@@ -24,9 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -50,8 +49,7 @@ public class MeteringServer {
     private final CloudStackApi cloudstack;
     private final RequestHeadParser heads = new RequestHeadParser(List.of());
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final String idPrefix = String.format("%08X", ThreadLocalRandom.current().nextInt());
-    private final AtomicLong sequence = new AtomicLong();
+    private final RequestIds requestIds = new RequestIds();
     private volatile HttpServer server;
 
     public MeteringServer(Vertx vertx, StowageConfig config, ListMetricsHandler utapi, CloudStackApi cloudstack) {
@@ -124,7 +122,7 @@ public class MeteringServer {
                 // HTTP/2 carries the host as :authority; SigV4 signs it as host
                 headers = MultiMap.caseInsensitiveMultiMap().addAll(headers).add("Host", request.authority().toString());
             }
-            RequestHead head = heads.parse(request.method().name(), uri, headers, nextRequestId());
+            RequestHead head = heads.parse(request.method().name(), uri, headers, requestIds.next());
             return utapi.handle(head, body);
         } catch (S3Exception | IllegalArgumentException e) {
             return ListMetricsError.malformed();
@@ -142,7 +140,7 @@ public class MeteringServer {
             }
             response.setStatusCode(answer.status());
             response.putHeader("Content-Type", answer.contentType());
-            response.putHeader("x-amz-request-id", nextRequestId());
+            response.putHeader("x-amz-request-id", requestIds.next());
             response.end(Buffer.buffer(answer.body()));
         };
         if (Vertx.currentContext() != null) {
@@ -178,9 +176,6 @@ public class MeteringServer {
         }
     }
 
-    private String nextRequestId() {
-        return idPrefix + String.format("%08X", sequence.incrementAndGet() & 0xFFFFFFFFL);
-    }
 
     /** Refusals before either dialect's handler runs, in UTAPI's JSON error shape. */
     private static final class ListMetricsError {
