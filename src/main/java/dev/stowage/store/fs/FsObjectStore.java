@@ -68,6 +68,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final int LISTING_MIN_KEPT = 512;
     /** Directory entries kept in memory over all directories, for listings of large quiet directories. */
     private static final int LISTING_MAX_KEPT = 200_000;
+    /** Directories whose "holds an object" is kept for delimiter listings (a path and two small values each). */
+    private static final int PRESENCE_MAX_KEPT = 100_000;
     /** How often an attribute update starts over when the object is overwritten under it. */
     private static final int UPDATE_ATTEMPTS = 8;
     /** Objects this large are opened through a hard link, so that they can be sent without copying. */
@@ -88,6 +90,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final UploadFiles uploads;
     private final RecentCompletions recentlyCompleted = new RecentCompletions();
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
+    private final ObjectPresence presence = new ObjectPresence(PRESENCE_MAX_KEPT);
     private final boolean syncDeletes;
     /** Unlinks removed and replaced object files after the request that removed them is answered. */
     private final FileReaper reaper = new FileReaper("stowage-file-reaper");
@@ -967,7 +970,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         }
         ListingFilter filter = ListingFilter.of(query);
         buckets.get(DataLayout.checkBucketName(bucket));
-        return new KeyLister(layout.objectsDir(bucket), filter, files, listings, query.maxKeys()).list();
+        return new KeyLister(layout.objectsDir(bucket), filter, files, listings, presence, query.maxKeys()).list();
     }
 
     @Override

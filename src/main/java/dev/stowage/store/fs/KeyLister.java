@@ -46,6 +46,7 @@ final class KeyLister {
     private final ListingFilter filter;
     private final ObjectFiles files;
     private final DirectoryListings listings;
+    private final ObjectPresence presence;
     private final int maxKeys;
     private final PriorityQueue<Cursor> heap =
             new PriorityQueue<>((a, b) -> DirEntry.ORDER.compare(a.head(), b.head()));
@@ -54,11 +55,13 @@ final class KeyLister {
     private byte[] lastPrefix;
     private byte[] lastKey;
 
-    KeyLister(Path objectsDir, ListingFilter filter, ObjectFiles files, DirectoryListings listings, int maxKeys) {
+    KeyLister(Path objectsDir, ListingFilter filter, ObjectFiles files, DirectoryListings listings,
+            ObjectPresence presence, int maxKeys) {
         this.objectsDir = objectsDir;
         this.filter = filter;
         this.files = files;
         this.listings = listings;
+        this.presence = presence;
         this.maxKeys = maxKeys;
     }
 
@@ -110,7 +113,7 @@ final class KeyLister {
         }
         Path sub = dir.resolve(entry.name());
         if (common != null) { // the whole directory rolls up into one common prefix
-            if (Arrays.equals(common, lastPrefix) || !FileTrees.containsObject(sub)) {
+            if (Arrays.equals(common, lastPrefix) || !presence.containsObject(sub)) {
                 return true;
             }
             return addPrefix(common);
