@@ -282,6 +282,16 @@ json_check "STANDARD_IA upload not listed as STANDARD" "[o['StorageClass'] for o
 fails_with "put-object --storage-class SHINY" "InvalidStorageClass" s3api put-object --bucket "$B" --key shiny.txt \
   --body "$WORK/up/small.txt" --storage-class SHINY
 pass "storage classes: STANDARD_IA kept as STANDARD, an unknown class is InvalidStorageClass"
+ok "s3 cp onto itself --storage-class STANDARD_IA" s3 cp --no-progress --storage-class STANDARD_IA \
+  "s3://$B/ia.txt" "s3://$B/ia.txt"
+ok "s3 cp --website-redirect /small.txt" s3 cp --no-progress --website-redirect /small.txt "$WORK/up/small.txt" \
+  "s3://$B/redirect.txt"
+ok "s3api head-object (redirect)" s3api head-object --bucket "$B" --key redirect.txt
+json_check "head-object shows the website redirect" "j.get('WebsiteRedirectLocation') == '/small.txt'"
+fails_with "s3 cp --website-redirect without / or http(s)://" "InvalidRedirectLocation" s3 cp --no-progress \
+  --website-redirect small.txt "$WORK/up/small.txt" "s3://$B/bad-redirect.txt"
+pass "s3 cp of an object onto itself with a storage class; --website-redirect kept, a bad one refused"
+ok "s3 rm (redirect)" s3 rm "s3://$B/redirect.txt"
 ok "s3 rm (header checks)" s3 rm "s3://$B/sse-s3.txt"
 ok "s3 rm (header checks)" s3 rm "s3://$B/ia.txt"
 

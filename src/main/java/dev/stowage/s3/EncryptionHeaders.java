@@ -16,7 +16,7 @@ import java.util.function.Function;
  * encryption at rest is then the storage volume's.
  */
 public final class EncryptionHeaders {
-    static final String SSE = "x-amz-server-side-encryption";
+    public static final String SSE = "x-amz-server-side-encryption";
     private static final Set<String> SSE_C = Set.of(
             "x-amz-server-side-encryption-customer-algorithm",
             "x-amz-server-side-encryption-customer-key",

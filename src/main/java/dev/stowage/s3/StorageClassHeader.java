@@ -10,8 +10,8 @@ import java.util.Set;
  * and the object is kept, listed and billed as {@code STANDARD}, so tools configured for another class keep
  * working; a name AWS does not define is 400 InvalidStorageClass, as AWS answers.
  */
-final class StorageClassHeader {
-    static final String HEADER = "x-amz-storage-class";
+public final class StorageClassHeader {
+    public static final String HEADER = "x-amz-storage-class";
     private static final Set<String> AWS_CLASSES = Set.of("STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA",
             "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW",
             "EXPRESS_ONEZONE", "FSX_OPENZFS", "FSX_ONTAP");

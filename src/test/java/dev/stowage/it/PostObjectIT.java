@@ -111,6 +111,20 @@ class PostObjectIT extends S3TestSupport {
     }
 
     @Test
+    void postObject_websiteRedirectField_isKeptWithTheObject() throws Exception {
+        String bucket = newBucket();
+        String policy = policy(Instant.now().plus(1, ChronoUnit.HOURS), bucket, """
+                ["starts-with", "$key", "r"], ["starts-with", "$x-amz-website-redirect-location", "/"]""");
+        HttpResponse<String> response = post(bucket, sigV2(policy, new Form()
+                .add("key", "r.html").add("x-amz-website-redirect-location", "/target.html"))
+                .file("r.html", "page"));
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("r.html")).websiteRedirectLocation())
+                .isEqualTo("/target.html");
+    }
+
+    @Test
     void postObject_keyWithFilenameVariable_takesTheFilesName() throws Exception {
         String bucket = newBucket();
         String policy = policy(Instant.now().plus(1, ChronoUnit.HOURS), bucket, """

@@ -3,6 +3,7 @@ package dev.stowage.s3.access;
 import dev.stowage.auth.Principal;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.tagging.TagSet;
 import dev.stowage.store.BucketInfo;
 import dev.stowage.store.ObjectInfo;
@@ -18,7 +19,9 @@ import java.util.Map;
  *   <li>{@value #OWNER}: the canonical id of the user who wrote the object (absent on objects written before ACLs
  *       existed, and for anonymous writes into a public-read-write bucket: the bucket's owner then owns it);
  *   <li>{@value #ACL}: its grants ({@link AccessControlList#encode}); absent means the owner's FULL_CONTROL alone;
- *   <li>{@value #TAGS}: its tags ({@link TagSet#encode}); absent means none.
+ *   <li>{@value #TAGS}: its tags ({@link TagSet#encode}); absent means none;
+ *   <li>{@value WebsiteRedirectHeader#FACT}: its {@code x-amz-website-redirect-location}
+ *       ({@link WebsiteRedirectHeader}); absent means none.
  * </ul>
  *
  * Every path that creates an object (PutObject; CopyObject and CreateMultipartUpload with their own headers) takes
@@ -54,19 +57,24 @@ public class ObjectAccess {
         if (!tags.isEmpty()) {
             facts.put(TAGS, tags.encode());
         }
+        String redirect = WebsiteRedirectHeader.of(head);
+        if (redirect != null) {
+            facts.put(WebsiteRedirectHeader.FACT, redirect);
+        }
         return facts;
     }
 
     /**
      * The system facts of a copy that {@code writer} makes of an object whose facts are {@code source}: the
-     * source's (checksums, ETag) but for the owner and ACL, which come from this request as for a new object, and
-     * the tags, copied unless {@code x-amz-tagging-directive: REPLACE} asks for those of {@code x-amz-tagging}.
+     * source's (checksums, ETag) but for the owner, ACL and website redirect, which come from this request as for a
+     * new object, and the tags, copied unless {@code x-amz-tagging-directive: REPLACE} asks for those of {@code x-amz-tagging}.
      */
     public Map<String, String> forCopy(Map<String, String> source, RequestHead head, Principal writer,
             BucketInfo bucket) {
         Map<String, String> facts = new LinkedHashMap<>(source);
         facts.remove(OWNER);
         facts.remove(ACL);
+        facts.remove(WebsiteRedirectHeader.FACT); // never copied: the request's, if any, applies
         Map<String, String> fromRequest = fromRequestHeaders(head, writer, bucket);
         if ("REPLACE".equals(head.header(S3Headers.X_AMZ_TAGGING_DIRECTIVE))) {
             facts.remove(TAGS);

@@ -31,6 +31,8 @@ public enum S3ErrorCode {
     INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
     INVALID_STORAGE_CLASS("InvalidStorageClass", 400, "The storage class you specified is not valid"),
     INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
+    INVALID_REDIRECT_LOCATION("InvalidRedirectLocation", 400,
+            "The website redirect location must have a prefix of 'http://' or 'https://' or '/'."),
     INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
     MALFORMED_XML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema."),

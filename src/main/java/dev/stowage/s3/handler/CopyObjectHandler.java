@@ -1,9 +1,13 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.http.RequestHead;
+import dev.stowage.s3.EncryptionHeaders;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.CopyObject;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.StorageClassHeader;
+import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
@@ -50,7 +54,8 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
         WriteCondition condition = WriteConditions.of(request.head());
         try (ObjectReader source = sources.open(op.source(), request)) {
             ObjectInfo from = source.info();
-            if (!replace && op.source().bucket().equals(op.bucket()) && op.source().key().equals(op.key())) {
+            if (!replace && op.source().bucket().equals(op.bucket()) && op.source().key().equals(op.key())
+                    && !changesWhatSelfCopyMay(request.head())) {
                 throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "This copy request is illegal because it is "
                         + "trying to copy an object to itself without changing the object's metadata, storage "
                         + "class, website redirect location or encryption attributes.");
@@ -70,5 +75,14 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
             xml.close("CopyObjectResult");
             return S3Response.xml(200, xml.toBytes());
         }
+    }
+
+    /**
+     * Whether a copy onto itself with the source's metadata still changes something AWS lets such a copy change:
+     * the storage class, the website redirect location or the encryption (all three are request headers).
+     */
+    private static boolean changesWhatSelfCopyMay(RequestHead head) {
+        return head.header(StorageClassHeader.HEADER) != null || head.header(WebsiteRedirectHeader.HEADER) != null
+                || head.header(EncryptionHeaders.SSE) != null;
     }
 }

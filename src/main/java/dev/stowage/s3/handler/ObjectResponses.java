@@ -3,6 +3,7 @@ package dev.stowage.s3.handler;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.HttpDates;
 import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.S3Response;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.error.S3ErrorCode;
@@ -204,6 +205,10 @@ final class ObjectResponses {
                 .header(S3Headers.EXPIRES_OUT, override(head, "response-expires", a.expires()));
         for (Map.Entry<String, String> m : a.userMetadata().entrySet()) {
             response.header(S3Headers.X_AMZ_META_PREFIX + m.getKey(), m.getValue());
+        }
+        String redirect = a.system().get(WebsiteRedirectHeader.FACT);
+        if (redirect != null) {
+            response.header(WebsiteRedirectHeader.HEADER, redirect);
         }
         TagSet tags = ObjectAccess.tags(info);
         if (!tags.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.stowage.config.StowageConfig;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.EncryptionHeaders;
 import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.S3Operation.PostObject;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
@@ -41,7 +42,8 @@ public class PostObjectHandler implements S3Handler<PostObject> {
     private static final String FILENAME_VARIABLE = "${filename}";
     /** Fields that become the object's headers under the same name. */
     private static final Set<String> HEADER_FIELDS = Set.of(S3Headers.CONTENT_TYPE, S3Headers.CACHE_CONTROL,
-            S3Headers.CONTENT_DISPOSITION, S3Headers.CONTENT_ENCODING, S3Headers.CONTENT_LANGUAGE, S3Headers.EXPIRES);
+            S3Headers.CONTENT_DISPOSITION, S3Headers.CONTENT_ENCODING, S3Headers.CONTENT_LANGUAGE, S3Headers.EXPIRES,
+            WebsiteRedirectHeader.HEADER);
 
     private final ObjectStore store;
     private final StowageConfig config;
@@ -116,7 +118,8 @@ public class PostObjectHandler implements S3Handler<PostObject> {
 
     /**
      * The form's object settings as the request headers PutObject reads: Content-Type (else the file part's own),
-     * Cache-Control, Content-Disposition, Content-Encoding, Content-Language, Expires, {@code x-amz-meta-*},
+     * Cache-Control, Content-Disposition, Content-Encoding, Content-Language, Expires,
+     * {@code x-amz-website-redirect-location}, {@code x-amz-meta-*},
      * {@code acl} as {@code x-amz-acl}.
      */
     private static RequestHead headers(RequestHead head, PostForm form) {
