@@ -21,6 +21,7 @@ import dev.stowage.s3.S3Operation.DeleteBucket;
 import dev.stowage.s3.S3Operation.DeleteObject;
 import dev.stowage.s3.S3Operation.GetBucketLocation;
 import dev.stowage.s3.S3Operation.GetBucketVersioning;
+import dev.stowage.s3.S3Operation.PutBucketVersioning;
 import dev.stowage.s3.S3Operation.GetObject;
 import dev.stowage.s3.S3Operation.HeadBucket;
 import dev.stowage.s3.S3Operation.HeadObject;
@@ -72,6 +73,7 @@ import dev.stowage.s3.handler.DeleteBucketHandler;
 import dev.stowage.s3.handler.DeleteObjectHandler;
 import dev.stowage.s3.handler.GetBucketLocationHandler;
 import dev.stowage.s3.handler.GetBucketVersioningHandler;
+import dev.stowage.s3.handler.PutBucketVersioningHandler;
 import dev.stowage.s3.handler.GetObjectHandler;
 import dev.stowage.s3.handler.HeadBucketHandler;
 import dev.stowage.s3.handler.HeadObjectHandler;
@@ -93,7 +95,7 @@ public class S3Dispatcher {
     private final HeadBucketHandler headBucket;
     private final DeleteBucketHandler deleteBucket;
     private final GetBucketLocationHandler getBucketLocation;
-    private final GetBucketVersioningHandler getBucketVersioning;
+    private final VersioningHandlers versioning;
     private final ListObjectsHandler listObjects;
     private final ListObjectsV2Handler listObjectsV2;
     private final PutObjectHandler putObject;
@@ -140,7 +142,7 @@ public class S3Dispatcher {
 
     public S3Dispatcher(ListBucketsHandler listBuckets, CreateBucketHandler createBucket, HeadBucketHandler headBucket,
             DeleteBucketHandler deleteBucket, GetBucketLocationHandler getBucketLocation,
-            GetBucketVersioningHandler getBucketVersioning, ListObjectsHandler listObjects,
+            VersioningHandlers versioning, ListObjectsHandler listObjects,
             ListObjectsV2Handler listObjectsV2, PutObjectHandler putObject, GetObjectHandler getObject,
             HeadObjectHandler headObject, DeleteObjectHandler deleteObject, AccessHandlers access, Breadth breadth,
             ConfigurationHandlers configuration, ListObjectVersionsHandler listObjectVersions,
@@ -150,7 +152,7 @@ public class S3Dispatcher {
         this.headBucket = headBucket;
         this.deleteBucket = deleteBucket;
         this.getBucketLocation = getBucketLocation;
-        this.getBucketVersioning = getBucketVersioning;
+        this.versioning = versioning;
         this.listObjects = listObjects;
         this.listObjectsV2 = listObjectsV2;
         this.putObject = putObject;
@@ -171,7 +173,8 @@ public class S3Dispatcher {
             case HeadBucket o -> headBucket.handle(o, request);
             case DeleteBucket o -> deleteBucket.handle(o, request);
             case GetBucketLocation o -> getBucketLocation.handle(o, request);
-            case GetBucketVersioning o -> getBucketVersioning.handle(o, request);
+            case GetBucketVersioning o -> versioning.get().handle(o, request);
+            case PutBucketVersioning o -> versioning.put().handle(o, request);
             case ListObjects o -> listObjects.handle(o, request);
             case ListObjectsV2 o -> listObjectsV2.handle(o, request);
             case PutObject o -> putObject.handle(o, request);
@@ -226,6 +229,10 @@ public class S3Dispatcher {
             PutBucketCorsHandler putBucketCors,
             DeleteBucketCorsHandler deleteBucketCors,
             CorsPreflightHandler corsPreflight) {}
+
+    /** GetBucketVersioning and PutBucketVersioning, injected as one group. */
+    @Singleton
+    public record VersioningHandlers(GetBucketVersioningHandler get, PutBucketVersioningHandler put) {}
 
     /** The handlers of the bucket configurations Stowage does not keep (policy, lifecycle, ...), one per answer kind. */
     @Singleton

@@ -119,6 +119,16 @@ public sealed interface S3Operation {
         }
     }
 
+    record PutBucketVersioning(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
     /** ListObjects (v1). {@code maxKeys} already clamped to 0..1000. */
     record ListObjects(String bucket, String prefix, String delimiter, String marker, int maxKeys, boolean urlEncoding)
             implements S3Operation {

@@ -11,6 +11,7 @@ import static dev.stowage.s3.S3Headers.P_VERSION_ID_MARKER;
 
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.S3Operation.ListObjectVersions;
+import dev.stowage.s3.S3Operation.PutBucketVersioning;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 
@@ -23,9 +24,9 @@ final class VersionParsing {
     private VersionParsing() {}
 
     /**
-     * {@code GET ?versions} as ListObjectVersions; null when the bucket request names no version word. A bucket
-     * PUT or DELETE naming {@code ?versions} or {@code ?versioning} is refused, never taken for CreateBucket or
-     * DeleteBucket (PutBucketVersioning is not implemented).
+     * {@code GET ?versions} as ListObjectVersions, {@code PUT ?versioning} as PutBucketVersioning; null when the
+     * bucket request names no version word. Any other PUT or DELETE naming {@code ?versions} or {@code ?versioning}
+     * is refused, never taken for CreateBucket or DeleteBucket.
      */
     static S3Operation bucketOperation(RequestHead head, String method, String bucket) {
         boolean versions = head.hasParam(P_VERSIONS);
@@ -35,8 +36,12 @@ final class VersionParsing {
         }
         return switch (method) {
             case "GET" -> versioning ? null : listObjectVersions(head, bucket);
-            case "PUT" -> throw versioning ? S3OperationParser.notImplemented(method, P_VERSIONING)
-                    : new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            case "PUT" -> {
+                if (!versioning) {
+                    throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+                }
+                yield new PutBucketVersioning(bucket);
+            }
             case "DELETE" -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
             default -> null;
         };

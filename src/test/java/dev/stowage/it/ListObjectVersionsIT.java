@@ -308,12 +308,51 @@ class ListObjectVersionsIT extends S3TestSupport {
     }
 
     @Test
-    void putBucketVersioning_isNotImplementedAndCreatesNoBucket() {
+    void putBucketVersioning_ofAMissingBucket_isNoSuchBucketAndCreatesNoBucket() {
         String name = TestEmails.freshBucket("versioning").toLowerCase(Locale.ROOT);
         assertThatThrownBy(() -> s3.putBucketVersioning(b -> b.bucket(name)
-                .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED))))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
+                .versioningConfiguration(c -> c.status(BucketVersioningStatus.SUSPENDED))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchBucket");
+                });
         assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(name)))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void putBucketVersioning_suspended_isKept_enabledIsNotImplemented() throws IOException {
+        String bucket = newBucket();
+        assertThat(s3.getBucketVersioning(b -> b.bucket(bucket)).status()).isNull();
+        assertThatThrownBy(() -> s3.putBucketVersioning(b -> b.bucket(bucket)
+                .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(501);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+                });
+        assertThat(s3.getBucketVersioning(b -> b.bucket(bucket)).status()).isNull();
+
+        s3.putBucketVersioning(b -> b.bucket(bucket)
+                .versioningConfiguration(c -> c.status(BucketVersioningStatus.SUSPENDED)));
+        assertThat(s3.getBucketVersioning(b -> b.bucket(bucket)).status()).isEqualTo(BucketVersioningStatus.SUSPENDED);
+        fill(bucket, "k");
+        fill(bucket, "k");
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions())
+                .extracting(v -> v.key() + "@" + v.versionId()).containsExactly("k@null");
+    }
+
+    @Test
+    void putBucketVersioning_withoutAValidStatus_isMalformedXml() {
+        String bucket = newBucket();
+        assertThatThrownBy(() -> s3.putBucketVersioning(b -> b.bucket(bucket)
+                .versioningConfiguration(c -> c.status("Paused"))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedXML");
+                });
+        assertThatThrownBy(() -> s3.putBucketVersioning(b -> b.bucket(bucket)
+                .versioningConfiguration(c -> c.mfaDelete("Disabled"))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(s3.getBucketVersioning(b -> b.bucket(bucket)).status()).isNull();
     }
 }

@@ -13,6 +13,8 @@ public final class BucketAccess {
     public static final String TAGS = "tags";
     /** Bucket setting: the CORS configuration ({@link dev.stowage.s3.cors.CorsConfiguration#encode}). */
     public static final String CORS = "cors";
+    /** Bucket setting: the versioning status set by PutBucketVersioning ({@code Suspended}); absent: never set. */
+    public static final String VERSIONING = "versioning";
 
     private BucketAccess() {}
 
