@@ -292,6 +292,17 @@ fails_with "s3 cp --website-redirect without / or http(s)://" "InvalidRedirectLo
   --website-redirect small.txt "$WORK/up/small.txt" "s3://$B/bad-redirect.txt"
 pass "s3 cp of an object onto itself with a storage class; --website-redirect kept, a bad one refused"
 ok "s3 rm (redirect)" s3 rm "s3://$B/redirect.txt"
+ok "s3api put-public-access-block" s3api put-public-access-block --bucket "$B" \
+  --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=false,BlockPublicPolicy=true,RestrictPublicBuckets=false
+ok "s3api get-public-access-block" s3api get-public-access-block --bucket "$B"
+json_check "get-public-access-block shows what was set" \
+  "j['PublicAccessBlockConfiguration'] == {'BlockPublicAcls': True, 'IgnorePublicAcls': False, 'BlockPublicPolicy': True, 'RestrictPublicBuckets': False}"
+fails_with "s3 cp --acl public-read under BlockPublicAcls" "AccessDenied" s3 cp --no-progress --acl public-read \
+  "$WORK/up/small.txt" "s3://$B/public.txt"
+ok "s3api delete-public-access-block" s3api delete-public-access-block --bucket "$B"
+fails_with "get-public-access-block after delete" "NoSuchPublicAccessBlockConfiguration" s3api \
+  get-public-access-block --bucket "$B"
+pass "public access block: set, read back, a public-read upload refused under BlockPublicAcls, deleted"
 ok "s3 rm (header checks)" s3 rm "s3://$B/sse-s3.txt"
 ok "s3 rm (header checks)" s3 rm "s3://$B/ia.txt"
 

@@ -34,9 +34,7 @@ public enum BucketConfigurationKind {
             new XmlWriter().openRoot("AccelerateConfiguration").close("AccelerateConfiguration")),
     OBJECT_LOCK("object-lock", "GetObjectLockConfiguration", null, S3ErrorCode.OBJECT_LOCK_CONFIGURATION_NOT_FOUND),
     OWNERSHIP_CONTROLS("ownershipControls", "GetBucketOwnershipControls", "DeleteBucketOwnershipControls",
-            S3ErrorCode.OWNERSHIP_CONTROLS_NOT_FOUND),
-    PUBLIC_ACCESS_BLOCK("publicAccessBlock", "GetPublicAccessBlock", "DeletePublicAccessBlock",
-            S3ErrorCode.NO_SUCH_PUBLIC_ACCESS_BLOCK_CONFIGURATION);
+            S3ErrorCode.OWNERSHIP_CONTROLS_NOT_FOUND);
 
     private final String subresource;
     private final String getAction;

@@ -8,6 +8,9 @@ import dev.stowage.s3.S3Operation.GetObjectAcl;
 import dev.stowage.s3.S3Operation.PutObjectAcl;
 import dev.stowage.s3.S3Operation.GetBucketTagging;
 import dev.stowage.s3.S3Operation.PutBucketTagging;
+import dev.stowage.s3.S3Operation.GetPublicAccessBlock;
+import dev.stowage.s3.S3Operation.PutPublicAccessBlock;
+import dev.stowage.s3.S3Operation.DeletePublicAccessBlock;
 import dev.stowage.s3.S3Operation.DeleteBucketTagging;
 import dev.stowage.s3.S3Operation.GetObjectAttributes;
 import dev.stowage.s3.S3Operation.GetObjectTagging;
@@ -60,6 +63,9 @@ import dev.stowage.s3.handler.GetObjectAclHandler;
 import dev.stowage.s3.handler.PutObjectAclHandler;
 import dev.stowage.s3.handler.GetBucketTaggingHandler;
 import dev.stowage.s3.handler.PutBucketTaggingHandler;
+import dev.stowage.s3.handler.GetPublicAccessBlockHandler;
+import dev.stowage.s3.handler.PutPublicAccessBlockHandler;
+import dev.stowage.s3.handler.DeletePublicAccessBlockHandler;
 import dev.stowage.s3.handler.DeleteBucketTaggingHandler;
 import dev.stowage.s3.handler.GetObjectAttributesHandler;
 import dev.stowage.s3.handler.GetObjectTaggingHandler;
@@ -194,6 +200,9 @@ public class S3Dispatcher {
             case GetBucketCors o -> access.getBucketCors().handle(o, request);
             case PutBucketCors o -> access.putBucketCors().handle(o, request);
             case DeleteBucketCors o -> access.deleteBucketCors().handle(o, request);
+            case GetPublicAccessBlock o -> access.getPublicAccessBlock().handle(o, request);
+            case PutPublicAccessBlock o -> access.putPublicAccessBlock().handle(o, request);
+            case DeletePublicAccessBlock o -> access.deletePublicAccessBlock().handle(o, request);
             case CorsPreflight o -> access.corsPreflight().handle(o, request);
             case CopyObject o -> breadth.copyObject.handle(o, request);
             case DeleteObjects o -> breadth.deleteObjects.handle(o, request);
@@ -212,7 +221,7 @@ public class S3Dispatcher {
         };
     }
 
-    /** The handlers of access control, tagging and CORS, injected as one group. */
+    /** The handlers of access control (ACLs, public access block), tagging and CORS, injected as one group. */
     @Singleton
     public record AccessHandlers(
             GetBucketAclHandler getBucketAcl,
@@ -228,7 +237,10 @@ public class S3Dispatcher {
             GetBucketCorsHandler getBucketCors,
             PutBucketCorsHandler putBucketCors,
             DeleteBucketCorsHandler deleteBucketCors,
-            CorsPreflightHandler corsPreflight) {}
+            CorsPreflightHandler corsPreflight,
+            GetPublicAccessBlockHandler getPublicAccessBlock,
+            PutPublicAccessBlockHandler putPublicAccessBlock,
+            DeletePublicAccessBlockHandler deletePublicAccessBlock) {}
 
     /** GetBucketVersioning and PutBucketVersioning, injected as one group. */
     @Singleton

@@ -255,6 +255,36 @@ public sealed interface S3Operation {
         }
     }
 
+    record GetPublicAccessBlock(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    record PutPublicAccessBlock(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    record DeletePublicAccessBlock(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
     record PutBucketTagging(String bucket) implements S3Operation {
         public Permission permission() {
             return Permission.OWNER;

@@ -33,6 +33,9 @@ import dev.stowage.s3.S3Operation.GetObjectTagging;
 import dev.stowage.s3.S3Operation.PutBucketAcl;
 import dev.stowage.s3.S3Operation.PutBucketCors;
 import dev.stowage.s3.S3Operation.PutBucketTagging;
+import dev.stowage.s3.S3Operation.PutPublicAccessBlock;
+import dev.stowage.s3.S3Operation.GetPublicAccessBlock;
+import dev.stowage.s3.S3Operation.DeletePublicAccessBlock;
 import dev.stowage.s3.S3Operation.PutObjectAcl;
 import dev.stowage.s3.S3Operation.PutObjectTagging;
 import dev.stowage.s3.S3Operation.DeleteBucket;
@@ -57,6 +60,7 @@ import java.util.Set;
  */
 public final class S3OperationParser {
     private static final int MAX_KEY_BYTES = 1024;
+    private static final String P_PUBLIC_ACCESS_BLOCK = "publicAccessBlock";
 
     /**
      * Sub-resources of buckets and objects that select an action Stowage does not implement yet. A request
@@ -65,7 +69,7 @@ public final class S3OperationParser {
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
             "accelerate", "analytics", "encryption", "intelligent-tiering",
             "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics", "notification",
-            "object-lock", "ownershipControls", "policy", "policyStatus", "publicAccessBlock",
+            "object-lock", "ownershipControls", "policy", "policyStatus",
             "replication", "requestPayment", "restore", "retention", "select", "session", "torrent",
             "website");
 
@@ -157,7 +161,7 @@ public final class S3OperationParser {
         };
     }
 
-    /** The ?acl, ?tagging and ?cors operations on a bucket; null when the request is none of them. */
+    /** The ?acl, ?tagging, ?publicAccessBlock and ?cors operations on a bucket; null when the request is none of them. */
     private static S3Operation bucketAccessOperation(RequestHead head, String method, String bucket) {
         if (head.hasParam(P_ACL)) {
             return switch (method) {
@@ -171,6 +175,14 @@ public final class S3OperationParser {
                 case "GET" -> new GetBucketTagging(bucket);
                 case "PUT" -> new PutBucketTagging(bucket);
                 case "DELETE" -> new DeleteBucketTagging(bucket);
+                default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            };
+        }
+        if (head.hasParam(P_PUBLIC_ACCESS_BLOCK)) {
+            return switch (method) {
+                case "GET" -> new GetPublicAccessBlock(bucket);
+                case "PUT" -> new PutPublicAccessBlock(bucket);
+                case "DELETE" -> new DeletePublicAccessBlock(bucket);
                 default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
             };
         }
@@ -208,8 +220,8 @@ public final class S3OperationParser {
                 default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
             };
         }
-        if (head.hasParam(P_CORS)) {
-            throw notImplemented(method, P_CORS);
+        if (head.hasParam(P_CORS) || head.hasParam(P_PUBLIC_ACCESS_BLOCK)) {
+            throw notImplemented(method, head.hasParam(P_CORS) ? P_CORS : P_PUBLIC_ACCESS_BLOCK);
         }
         return null;
     }

@@ -113,8 +113,8 @@ class BucketConfigurationIT extends S3TestSupport {
         String bucket = newBucket();
         assertError(() -> s3.putBucketPolicy(b -> b.bucket(bucket).policy(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}")), 501, "NotImplemented");
-        assertError(() -> s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(
-                c -> c.blockPublicAcls(true))), 501, "NotImplemented");
+        assertError(() -> s3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(
+                c -> c.rules(r -> r.objectOwnership("BucketOwnerEnforced")))), 501, "NotImplemented");
         assertError(() -> s3.getBucketPolicy(b -> b.bucket(bucket)), 404, "NoSuchBucketPolicy");
     }
 

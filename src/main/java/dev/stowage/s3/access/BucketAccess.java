@@ -22,8 +22,12 @@ public final class BucketAccess {
         return AccessControlList.decode(bucket.setting(ACL), bucket.ownerId());
     }
 
-    /** Whether the caller ({@code userId} null when anonymous) may do what {@code needed} allows on the bucket. */
+    /**
+     * Whether the caller ({@code userId} null when anonymous) may do what {@code needed} allows on the bucket (public
+     * grants not counted while its {@link PublicAccessBlock} ignores them).
+     */
     public static boolean allows(BucketInfo bucket, String userId, AclPermission needed) {
-        return (userId != null && userId.equals(bucket.ownerId())) || acl(bucket).allows(userId, needed);
+        return (userId != null && userId.equals(bucket.ownerId()))
+                || PublicAccessBlock.of(bucket).effective(acl(bucket)).allows(userId, needed);
     }
 }

@@ -51,6 +51,7 @@ public class ObjectAccess {
         facts.put(OWNER, owner);
         if (AclHeaders.present(head)) {
             AccessControlList acl = AclHeaders.parse(head, owner, bucket.ownerId(), resolver);
+            PublicAccessBlock.of(bucket).requireAllowed(acl);
             facts.put(ACL, acl.encode());
         }
         TagSet tags = TagSet.fromHeader(head.header(S3Headers.X_AMZ_TAGGING));
@@ -101,10 +102,12 @@ public class ObjectAccess {
 
     /**
      * Whether the caller ({@code userId} null when anonymous) may do what {@code needed} allows on the object: its
-     * owner always may (no ACL is decoded then); anyone else by a grant.
+     * owner always may (no ACL is decoded then); anyone else by a grant (public grants not counted while the bucket's
+     * {@link PublicAccessBlock} ignores them).
      */
     public static boolean allows(ObjectInfo object, BucketInfo bucket, String userId, AclPermission needed) {
         String owner = owner(object, bucket);
-        return (userId != null && userId.equals(owner)) || acl(object, bucket).allows(userId, needed);
+        return (userId != null && userId.equals(owner))
+                || PublicAccessBlock.of(bucket).effective(acl(object, bucket)).allows(userId, needed);
     }
 }

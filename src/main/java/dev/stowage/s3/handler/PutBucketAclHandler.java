@@ -4,6 +4,7 @@ import dev.stowage.s3.S3Operation.PutBucketAcl;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
 import dev.stowage.s3.access.AccessControlList;
+import dev.stowage.s3.access.PublicAccessBlock;
 import dev.stowage.s3.access.BucketAccess;
 import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ public class PutBucketAclHandler implements S3Handler<PutBucketAcl> {
     @Override
     public S3Response handle(PutBucketAcl op, S3Request request) throws IOException {
         AccessControlList acl = acls.read(request, request.bucket().ownerId(), null);
+        PublicAccessBlock.of(request.bucket()).requireAllowed(acl);
         store.updateBucket(op.bucket(), Map.of(BucketAccess.ACL, acl.encode()));
         return S3Response.ok();
     }
