@@ -303,6 +303,15 @@ ok "s3api delete-public-access-block" s3api delete-public-access-block --bucket 
 fails_with "get-public-access-block after delete" "NoSuchPublicAccessBlockConfiguration" s3api \
   get-public-access-block --bucket "$B"
 pass "public access block: set, read back, a public-read upload refused under BlockPublicAcls, deleted"
+ok "s3api put-bucket-ownership-controls BucketOwnerEnforced" s3api put-bucket-ownership-controls --bucket "$B" \
+  --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'
+ok "s3api get-bucket-ownership-controls" s3api get-bucket-ownership-controls --bucket "$B"
+json_check "get-bucket-ownership-controls shows BucketOwnerEnforced" \
+  "j['OwnershipControls']['Rules'] == [{'ObjectOwnership': 'BucketOwnerEnforced'}]"
+fails_with "s3 cp --acl public-read with ACLs off" "AccessControlListNotSupported" s3 cp --no-progress \
+  --acl public-read "$WORK/up/small.txt" "s3://$B/public.txt"
+ok "s3api delete-bucket-ownership-controls" s3api delete-bucket-ownership-controls --bucket "$B"
+pass "ownership controls: BucketOwnerEnforced set and read back, a public-read upload refused, deleted"
 ok "s3 rm (header checks)" s3 rm "s3://$B/sse-s3.txt"
 ok "s3 rm (header checks)" s3 rm "s3://$B/ia.txt"
 

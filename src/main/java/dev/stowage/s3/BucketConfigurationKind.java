@@ -32,9 +32,7 @@ public enum BucketConfigurationKind {
                     .close("RequestPaymentConfiguration")),
     ACCELERATE("accelerate", "GetBucketAccelerateConfiguration", null,
             new XmlWriter().openRoot("AccelerateConfiguration").close("AccelerateConfiguration")),
-    OBJECT_LOCK("object-lock", "GetObjectLockConfiguration", null, S3ErrorCode.OBJECT_LOCK_CONFIGURATION_NOT_FOUND),
-    OWNERSHIP_CONTROLS("ownershipControls", "GetBucketOwnershipControls", "DeleteBucketOwnershipControls",
-            S3ErrorCode.OWNERSHIP_CONTROLS_NOT_FOUND);
+    OBJECT_LOCK("object-lock", "GetObjectLockConfiguration", null, S3ErrorCode.OBJECT_LOCK_CONFIGURATION_NOT_FOUND);
 
     private final String subresource;
     private final String getAction;

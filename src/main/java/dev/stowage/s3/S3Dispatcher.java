@@ -10,6 +10,9 @@ import dev.stowage.s3.S3Operation.GetBucketTagging;
 import dev.stowage.s3.S3Operation.PutBucketTagging;
 import dev.stowage.s3.S3Operation.GetPublicAccessBlock;
 import dev.stowage.s3.S3Operation.PutPublicAccessBlock;
+import dev.stowage.s3.S3Operation.GetBucketOwnershipControls;
+import dev.stowage.s3.S3Operation.PutBucketOwnershipControls;
+import dev.stowage.s3.S3Operation.DeleteBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.DeletePublicAccessBlock;
 import dev.stowage.s3.S3Operation.DeleteBucketTagging;
 import dev.stowage.s3.S3Operation.GetObjectAttributes;
@@ -65,6 +68,9 @@ import dev.stowage.s3.handler.GetBucketTaggingHandler;
 import dev.stowage.s3.handler.PutBucketTaggingHandler;
 import dev.stowage.s3.handler.GetPublicAccessBlockHandler;
 import dev.stowage.s3.handler.PutPublicAccessBlockHandler;
+import dev.stowage.s3.handler.GetBucketOwnershipControlsHandler;
+import dev.stowage.s3.handler.PutBucketOwnershipControlsHandler;
+import dev.stowage.s3.handler.DeleteBucketOwnershipControlsHandler;
 import dev.stowage.s3.handler.DeletePublicAccessBlockHandler;
 import dev.stowage.s3.handler.DeleteBucketTaggingHandler;
 import dev.stowage.s3.handler.GetObjectAttributesHandler;
@@ -203,6 +209,9 @@ public class S3Dispatcher {
             case GetPublicAccessBlock o -> access.getPublicAccessBlock().handle(o, request);
             case PutPublicAccessBlock o -> access.putPublicAccessBlock().handle(o, request);
             case DeletePublicAccessBlock o -> access.deletePublicAccessBlock().handle(o, request);
+            case GetBucketOwnershipControls o -> access.getBucketOwnershipControls().handle(o, request);
+            case PutBucketOwnershipControls o -> access.putBucketOwnershipControls().handle(o, request);
+            case DeleteBucketOwnershipControls o -> access.deleteBucketOwnershipControls().handle(o, request);
             case CorsPreflight o -> access.corsPreflight().handle(o, request);
             case CopyObject o -> breadth.copyObject.handle(o, request);
             case DeleteObjects o -> breadth.deleteObjects.handle(o, request);
@@ -221,7 +230,7 @@ public class S3Dispatcher {
         };
     }
 
-    /** The handlers of access control (ACLs, public access block), tagging and CORS, injected as one group. */
+    /** The handlers of access control (ACLs, ownership, public access block), tagging and CORS, as one group. */
     @Singleton
     public record AccessHandlers(
             GetBucketAclHandler getBucketAcl,
@@ -240,7 +249,10 @@ public class S3Dispatcher {
             CorsPreflightHandler corsPreflight,
             GetPublicAccessBlockHandler getPublicAccessBlock,
             PutPublicAccessBlockHandler putPublicAccessBlock,
-            DeletePublicAccessBlockHandler deletePublicAccessBlock) {}
+            DeletePublicAccessBlockHandler deletePublicAccessBlock,
+            GetBucketOwnershipControlsHandler getBucketOwnershipControls,
+            PutBucketOwnershipControlsHandler putBucketOwnershipControls,
+            DeleteBucketOwnershipControlsHandler deleteBucketOwnershipControls) {}
 
     /** GetBucketVersioning and PutBucketVersioning, injected as one group. */
     @Singleton

@@ -255,6 +255,36 @@ public sealed interface S3Operation {
         }
     }
 
+    record GetBucketOwnershipControls(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    record PutBucketOwnershipControls(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    record DeleteBucketOwnershipControls(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
     record GetPublicAccessBlock(String bucket) implements S3Operation {
         public Permission permission() {
             return Permission.OWNER;

@@ -34,6 +34,9 @@ import dev.stowage.s3.S3Operation.PutBucketAcl;
 import dev.stowage.s3.S3Operation.PutBucketCors;
 import dev.stowage.s3.S3Operation.PutBucketTagging;
 import dev.stowage.s3.S3Operation.PutPublicAccessBlock;
+import dev.stowage.s3.S3Operation.GetBucketOwnershipControls;
+import dev.stowage.s3.S3Operation.PutBucketOwnershipControls;
+import dev.stowage.s3.S3Operation.DeleteBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.GetPublicAccessBlock;
 import dev.stowage.s3.S3Operation.DeletePublicAccessBlock;
 import dev.stowage.s3.S3Operation.PutObjectAcl;
@@ -52,6 +55,7 @@ import dev.stowage.s3.S3Operation.PutObject;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -61,6 +65,7 @@ import java.util.Set;
 public final class S3OperationParser {
     private static final int MAX_KEY_BYTES = 1024;
     private static final String P_PUBLIC_ACCESS_BLOCK = "publicAccessBlock";
+    private static final String P_OWNERSHIP_CONTROLS = "ownershipControls";
 
     /**
      * Sub-resources of buckets and objects that select an action Stowage does not implement yet. A request
@@ -69,7 +74,7 @@ public final class S3OperationParser {
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
             "accelerate", "analytics", "encryption", "intelligent-tiering",
             "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics", "notification",
-            "object-lock", "ownershipControls", "policy", "policyStatus",
+            "object-lock", "policy", "policyStatus",
             "replication", "requestPayment", "restore", "retention", "select", "session", "torrent",
             "website");
 
@@ -161,7 +166,10 @@ public final class S3OperationParser {
         };
     }
 
-    /** The ?acl, ?tagging, ?publicAccessBlock and ?cors operations on a bucket; null when the request is none of them. */
+    /**
+     * The ?acl, ?tagging, ?ownershipControls, ?publicAccessBlock and ?cors operations on a bucket; null when the
+     * request is none of them.
+     */
     private static S3Operation bucketAccessOperation(RequestHead head, String method, String bucket) {
         if (head.hasParam(P_ACL)) {
             return switch (method) {
@@ -175,6 +183,14 @@ public final class S3OperationParser {
                 case "GET" -> new GetBucketTagging(bucket);
                 case "PUT" -> new PutBucketTagging(bucket);
                 case "DELETE" -> new DeleteBucketTagging(bucket);
+                default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            };
+        }
+        if (head.hasParam(P_OWNERSHIP_CONTROLS)) {
+            return switch (method) {
+                case "GET" -> new GetBucketOwnershipControls(bucket);
+                case "PUT" -> new PutBucketOwnershipControls(bucket);
+                case "DELETE" -> new DeleteBucketOwnershipControls(bucket);
                 default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
             };
         }
@@ -220,8 +236,10 @@ public final class S3OperationParser {
                 default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
             };
         }
-        if (head.hasParam(P_CORS) || head.hasParam(P_PUBLIC_ACCESS_BLOCK)) {
-            throw notImplemented(method, head.hasParam(P_CORS) ? P_CORS : P_PUBLIC_ACCESS_BLOCK);
+        for (String bucketOnly : List.of(P_CORS, P_PUBLIC_ACCESS_BLOCK, P_OWNERSHIP_CONTROLS)) {
+            if (head.hasParam(bucketOnly)) {
+                throw notImplemented(method, bucketOnly);
+            }
         }
         return null;
     }

@@ -113,8 +113,9 @@ class BucketConfigurationIT extends S3TestSupport {
         String bucket = newBucket();
         assertError(() -> s3.putBucketPolicy(b -> b.bucket(bucket).policy(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}")), 501, "NotImplemented");
-        assertError(() -> s3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(
-                c -> c.rules(r -> r.objectOwnership("BucketOwnerEnforced")))), 501, "NotImplemented");
+        assertError(() -> s3.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(
+                c -> c.rules(r -> r.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm("AES256"))))), 501,
+                "NotImplemented");
         assertError(() -> s3.getBucketPolicy(b -> b.bucket(bucket)), 404, "NoSuchBucketPolicy");
     }
 

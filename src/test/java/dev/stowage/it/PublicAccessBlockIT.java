@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -24,20 +20,6 @@ import software.amazon.awssdk.services.s3.model.Type;
  */
 @QuarkusTest
 class PublicAccessBlockIT extends S3TestSupport {
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private int anonymousGet(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(endpoint() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    private static void assertError(Runnable call, int status, String code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-        });
-    }
-
     private void block(String bucket, boolean blockPublicAcls, boolean ignorePublicAcls) {
         s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(blockPublicAcls).ignorePublicAcls(ignorePublicAcls)));
@@ -46,7 +28,7 @@ class PublicAccessBlockIT extends S3TestSupport {
     @Test
     void configuration_roundTrips_andDeleteRemovesIt() {
         String bucket = newBucket();
-        assertError(() -> s3.getPublicAccessBlock(b -> b.bucket(bucket)), 404, "NoSuchPublicAccessBlockConfiguration");
+        assertS3Error(() -> s3.getPublicAccessBlock(b -> b.bucket(bucket)), 404, "NoSuchPublicAccessBlockConfiguration");
         s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(true).ignorePublicAcls(false).blockPublicPolicy(true).restrictPublicBuckets(false)));
         PublicAccessBlockConfiguration got = s3.getPublicAccessBlock(b -> b.bucket(bucket))
@@ -56,21 +38,21 @@ class PublicAccessBlockIT extends S3TestSupport {
         assertThat(got.blockPublicPolicy()).isTrue();
         assertThat(got.restrictPublicBuckets()).isFalse();
         assertThat(s3.deletePublicAccessBlock(b -> b.bucket(bucket)).sdkHttpResponse().statusCode()).isEqualTo(204);
-        assertError(() -> s3.getPublicAccessBlock(b -> b.bucket(bucket)), 404, "NoSuchPublicAccessBlockConfiguration");
+        assertS3Error(() -> s3.getPublicAccessBlock(b -> b.bucket(bucket)), 404, "NoSuchPublicAccessBlockConfiguration");
     }
 
     @Test
     void blockPublicAcls_refusesPublicAclsBeingSet_andAllowsPrivateOnes() {
         String bucket = newBucket();
         block(bucket, true, false);
-        assertError(() -> s3.putObject(b -> b.bucket(bucket).key("pub").acl(ObjectCannedACL.PUBLIC_READ),
+        assertS3Error(() -> s3.putObject(b -> b.bucket(bucket).key("pub").acl(ObjectCannedACL.PUBLIC_READ),
                 RequestBody.fromString("v")), 403, "AccessDenied");
         assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).keyCount()).isZero();
         s3.putObject(b -> b.bucket(bucket).key("k").acl(ObjectCannedACL.PRIVATE), RequestBody.fromString("v"));
-        assertError(() -> s3.putObjectAcl(b -> b.bucket(bucket).key("k").acl(ObjectCannedACL.AUTHENTICATED_READ)),
+        assertS3Error(() -> s3.putObjectAcl(b -> b.bucket(bucket).key("k").acl(ObjectCannedACL.AUTHENTICATED_READ)),
                 403, "AccessDenied");
-        assertError(() -> s3.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ)), 403, "AccessDenied");
-        assertError(() -> s3.putObjectAcl(b -> b.bucket(bucket).key("k")
+        assertS3Error(() -> s3.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ)), 403, "AccessDenied");
+        assertS3Error(() -> s3.putObjectAcl(b -> b.bucket(bucket).key("k")
                 .grantRead("uri=http://acs.amazonaws.com/groups/global/AllUsers")), 403, "AccessDenied");
         assertThat(s3.getObjectAcl(b -> b.bucket(bucket).key("k")).grants())
                 .noneMatch(g -> g.grantee().type() == Type.GROUP);
@@ -107,6 +89,6 @@ class PublicAccessBlockIT extends S3TestSupport {
         RawHttp.Response response = RawHttp.send(endpoint().getHost(), endpoint().getPort(), put);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.xml("Code")).isEqualTo("MalformedXML");
-        assertError(() -> s3.getPublicAccessBlock(b -> b.bucket(bucket)), 404, "NoSuchPublicAccessBlockConfiguration");
+        assertS3Error(() -> s3.getPublicAccessBlock(b -> b.bucket(bucket)), 404, "NoSuchPublicAccessBlockConfiguration");
     }
 }

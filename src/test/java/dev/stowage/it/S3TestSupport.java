@@ -1,8 +1,14 @@
 package dev.stowage.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -24,6 +31,7 @@ public abstract class S3TestSupport {
     public static final String SECRET_KEY = "TestSecretKeyTestSecretKeyTestSecretKey0";
     public static final String USER_ID = "0123456789abcdef";
     private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static final HttpClient ANONYMOUS = HttpClient.newHttpClient();
 
     @TestHTTPResource("/")
     protected URL endpointUrl;
@@ -55,6 +63,20 @@ public abstract class S3TestSupport {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
+    }
+
+    /** The status of an unsigned GET of {@code path} (an anonymous caller, as a browser). */
+    protected int anonymousGet(String path) throws Exception {
+        return ANONYMOUS.send(HttpRequest.newBuilder(URI.create(endpoint() + path)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Asserts that {@code call} fails with this S3 status and error code. */
+    protected static void assertS3Error(Runnable call, int status, String code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(status);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+        });
     }
 
     /** A fresh bucket, named after the test class, created through the SDK. */

@@ -18,7 +18,11 @@ public final class BucketAccess {
 
     private BucketAccess() {}
 
+    /** The bucket's grants; the owner's full control alone while its ACLs are disabled ({@link ObjectOwnership}). */
     public static AccessControlList acl(BucketInfo bucket) {
+        if (ObjectOwnership.of(bucket).aclsDisabled()) {
+            return AccessControlList.ownerOnly(bucket.ownerId());
+        }
         return AccessControlList.decode(bucket.setting(ACL), bucket.ownerId());
     }
 

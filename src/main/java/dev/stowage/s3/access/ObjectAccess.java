@@ -47,12 +47,18 @@ public class ObjectAccess {
      */
     public Map<String, String> fromRequestHeaders(RequestHead head, Principal writer, BucketInfo bucket) {
         Map<String, String> facts = new LinkedHashMap<>(4);
-        String owner = writer.isAnonymous() ? bucket.ownerId() : writer.userId();
+        ObjectOwnership ownership = ObjectOwnership.of(bucket);
+        String owner = writer.isAnonymous() || ownership.aclsDisabled()
+                || (ownership == ObjectOwnership.BUCKET_OWNER_PREFERRED && isBucketOwnerFullControl(head))
+                ? bucket.ownerId() : writer.userId();
         facts.put(OWNER, owner);
         if (AclHeaders.present(head)) {
             AccessControlList acl = AclHeaders.parse(head, owner, bucket.ownerId(), resolver);
+            ownership.requireAclAllowed(acl, bucket.ownerId());
             PublicAccessBlock.of(bucket).requireAllowed(acl);
-            facts.put(ACL, acl.encode());
+            if (!ownership.aclsDisabled()) {
+                facts.put(ACL, acl.encode());
+            }
         }
         TagSet tags = TagSet.fromHeader(head.header(S3Headers.X_AMZ_TAGGING));
         if (!tags.isEmpty()) {
@@ -86,14 +92,26 @@ public class ObjectAccess {
         return facts;
     }
 
-    /** The object's owner: the {@value #OWNER} fact, or the bucket's owner for objects without one. */
+    /**
+     * The object's owner: the {@value #OWNER} fact, or the bucket's owner for objects without one and for every
+     * object while the bucket's {@link ObjectOwnership} is BucketOwnerEnforced.
+     */
     public static String owner(ObjectInfo object, BucketInfo bucket) {
         String owner = object.attributes().system().get(OWNER);
-        return owner != null ? owner : bucket.ownerId();
+        return owner != null && !ObjectOwnership.of(bucket).aclsDisabled() ? owner : bucket.ownerId();
     }
 
+    /** The object's grants; the owner's full control alone while the bucket's ACLs are disabled. */
     public static AccessControlList acl(ObjectInfo object, BucketInfo bucket) {
+        if (ObjectOwnership.of(bucket).aclsDisabled()) {
+            return AccessControlList.ownerOnly(bucket.ownerId());
+        }
         return AccessControlList.decode(object.attributes().system().get(ACL), owner(object, bucket));
+    }
+
+    private static boolean isBucketOwnerFullControl(RequestHead head) {
+        String canned = head.header(S3Headers.X_AMZ_ACL);
+        return canned != null && canned.trim().equals("bucket-owner-full-control");
     }
 
     public static TagSet tags(ObjectInfo object) {

@@ -11,6 +11,7 @@ import dev.stowage.s3.access.AccessControlList;
 import dev.stowage.s3.access.AclHeaders;
 import dev.stowage.s3.access.BucketAccess;
 import dev.stowage.s3.access.GranteeResolver;
+import dev.stowage.s3.access.ObjectOwnership;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.s3.xml.XmlRequestReader;
@@ -19,11 +20,14 @@ import dev.stowage.store.BucketInfo;
 import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * CreateBucket: validates the name, reads an optional CreateBucketConfiguration, creates the bucket in the store,
+ * CreateBucket: validates the name, reads an optional CreateBucketConfiguration, an ACL and an object ownership
+ * ({@code x-amz-object-ownership}; BucketOwnerEnforced with an ACL granting others is 400
+ * InvalidBucketAclWithObjectOwnership), creates the bucket in the store,
  * then records its owner, creation date and epoch with the accounts (what ostor-buckets lists and what keeps a
  * user who owns buckets from being deleted). When the record cannot be written the new bucket is removed again,
  * so store and accounts never disagree about a bucket this request created.
@@ -49,7 +53,21 @@ public class CreateBucketHandler implements S3Handler<CreateBucket> {
         String location = readLocation(request);
         String owner = request.principal().userId();
         AccessControlList acl = AclHeaders.parse(request.head(), owner, null, grantees);
-        Map<String, String> settings = acl == null ? Map.of() : Map.of(BucketAccess.ACL, acl.encode());
+        ObjectOwnership ownership = ObjectOwnership.fromHeader(request.head().header(ObjectOwnership.HEADER));
+        Map<String, String> settings = new HashMap<>();
+        if (ownership != null) {
+            if (ownership.aclsDisabled() && acl != null) {
+                try {
+                    ownership.requireAclAllowed(acl, owner);
+                } catch (S3Exception e) {
+                    throw new S3Exception(S3ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP);
+                }
+            }
+            settings.put(ObjectOwnership.SETTING, ownership.awsName());
+        }
+        if (acl != null && (ownership == null || !ownership.aclsDisabled())) {
+            settings.put(BucketAccess.ACL, acl.encode());
+        }
         BucketInfo created;
         try {
             created = store.createBucket(op.bucket(), owner, location == null ? config.region() : location, settings);

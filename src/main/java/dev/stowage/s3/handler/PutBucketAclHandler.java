@@ -4,6 +4,7 @@ import dev.stowage.s3.S3Operation.PutBucketAcl;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
 import dev.stowage.s3.access.AccessControlList;
+import dev.stowage.s3.access.ObjectOwnership;
 import dev.stowage.s3.access.PublicAccessBlock;
 import dev.stowage.s3.access.BucketAccess;
 import dev.stowage.store.ObjectStore;
@@ -25,6 +26,7 @@ public class PutBucketAclHandler implements S3Handler<PutBucketAcl> {
     @Override
     public S3Response handle(PutBucketAcl op, S3Request request) throws IOException {
         AccessControlList acl = acls.read(request, request.bucket().ownerId(), null);
+        ObjectOwnership.of(request.bucket()).requireAclAllowed(acl, request.bucket().ownerId());
         PublicAccessBlock.of(request.bucket()).requireAllowed(acl);
         store.updateBucket(op.bucket(), Map.of(BucketAccess.ACL, acl.encode()));
         return S3Response.ok();

@@ -4,6 +4,7 @@ import dev.stowage.s3.S3Operation.PutObjectAcl;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
 import dev.stowage.s3.access.AccessControlList;
+import dev.stowage.s3.access.ObjectOwnership;
 import dev.stowage.s3.access.PublicAccessBlock;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.store.ObjectStore;
@@ -26,6 +27,7 @@ public class PutObjectAclHandler implements S3Handler<PutObjectAcl> {
     public S3Response handle(PutObjectAcl op, S3Request request) throws IOException {
         String owner = ObjectAccess.owner(request.object(), request.bucket());
         AccessControlList acl = acls.read(request, owner, request.bucket().ownerId());
+        ObjectOwnership.of(request.bucket()).requireAclAllowed(acl, request.bucket().ownerId());
         PublicAccessBlock.of(request.bucket()).requireAllowed(acl);
         store.updateObjectSystem(op.bucket(), op.key(), Map.of(ObjectAccess.OWNER, owner, ObjectAccess.ACL, acl.encode()));
         return S3Response.ok();
