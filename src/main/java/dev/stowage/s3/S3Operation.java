@@ -59,7 +59,17 @@ public sealed interface S3Operation {
         NONE
     }
 
-    record ListBuckets() implements S3Operation {
+    /**
+     * ListBuckets with AWS's optional paging and filters: {@code prefix}, {@code continuation-token} (raw, as sent),
+     * {@code max-buckets} (0: no limit) and {@code bucket-region}; null when not given.
+     */
+    record ListBuckets(String prefix, String continuationToken, int maxBuckets, String bucketRegion)
+            implements S3Operation {
+        /** Every bucket, on one page. */
+        public ListBuckets() {
+            this(null, null, 0, null);
+        }
+
         public Permission permission() {
             return Permission.AUTHENTICATED;
         }

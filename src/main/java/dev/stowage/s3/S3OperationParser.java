@@ -66,6 +66,10 @@ public final class S3OperationParser {
     private static final int MAX_KEY_BYTES = 1024;
     private static final String P_PUBLIC_ACCESS_BLOCK = "publicAccessBlock";
     private static final String P_OWNERSHIP_CONTROLS = "ownershipControls";
+    private static final String P_MAX_BUCKETS = "max-buckets";
+    private static final String P_BUCKET_REGION = "bucket-region";
+    /** AWS's range for ListBuckets' max-buckets. */
+    private static final int MAX_BUCKETS_PER_PAGE = 10_000;
 
     /**
      * Sub-resources of buckets and objects that select an action Stowage does not implement yet. A request
@@ -99,7 +103,7 @@ public final class S3OperationParser {
         }
         if (bucket == null) {
             if (method.equals("GET")) {
-                return new ListBuckets();
+                return listBuckets(head);
             }
             throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
         }
@@ -269,6 +273,31 @@ public final class S3OperationParser {
             return new DeleteBucketConfiguration(bucket, kind);
         }
         return null;
+    }
+
+    private static ListBuckets listBuckets(RequestHead head) {
+        String token = head.param(P_CONTINUATION_TOKEN);
+        if (head.hasParam(P_CONTINUATION_TOKEN) && (token == null || token.isEmpty())) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "The continuation token provided is incorrect")
+                    .element("ArgumentName", P_CONTINUATION_TOKEN);
+        }
+        int maxBuckets = 0;
+        String max = head.param(P_MAX_BUCKETS);
+        if (max != null) {
+            try {
+                maxBuckets = Integer.parseInt(max.trim());
+            } catch (NumberFormatException e) {
+                maxBuckets = -1;
+            }
+            if (maxBuckets < 1 || maxBuckets > MAX_BUCKETS_PER_PAGE) {
+                throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT,
+                        "max-buckets must be an integer between 1 and " + MAX_BUCKETS_PER_PAGE)
+                        .element("ArgumentName", P_MAX_BUCKETS)
+                        .element("ArgumentValue", max);
+            }
+        }
+        return new ListBuckets(emptyToNull(head.param(P_PREFIX)), token, maxBuckets,
+                emptyToNull(head.param(P_BUCKET_REGION)));
     }
 
     private static ListObjects listObjects(RequestHead head, String bucket) {
