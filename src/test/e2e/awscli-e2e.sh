@@ -312,6 +312,14 @@ fails_with "s3 cp --acl public-read with ACLs off" "AccessControlListNotSupporte
   --acl public-read "$WORK/up/small.txt" "s3://$B/public.txt"
 ok "s3api delete-bucket-ownership-controls" s3api delete-bucket-ownership-controls --bucket "$B"
 pass "ownership controls: BucketOwnerEnforced set and read back, a public-read upload refused, deleted"
+fails_with "put-object with an Object Lock retention" "InvalidRequest" s3api put-object --bucket "$B" \
+  --key locked.txt --body "$WORK/up/small.txt" --object-lock-mode GOVERNANCE \
+  --object-lock-retain-until-date 2099-01-01T00:00:00Z
+fails_with "head-object of the refused locked upload" "404" s3api head-object --bucket "$B" --key locked.txt
+fails_with "create-bucket --object-lock-enabled-for-bucket" "NotImplemented" s3api create-bucket \
+  --bucket "$B-lock" --object-lock-enabled-for-bucket
+fails_with "head-bucket of the refused Object Lock bucket" "404" s3api head-bucket --bucket "$B-lock"
+pass "Object Lock refused, not ignored: a locked upload is InvalidRequest, a lock-enabled bucket NotImplemented"
 ok "s3 rm (header checks)" s3 rm "s3://$B/sse-s3.txt"
 ok "s3 rm (header checks)" s3 rm "s3://$B/ia.txt"
 

@@ -116,6 +116,7 @@ public final class S3OperationParser {
             EncryptionHeaders.requireSupported(head);
             if (method.equals("PUT") || method.equals("POST")) {
                 StorageClassHeader.requireValid(head);
+                ObjectLockHeaders.requireNoneOnObject(head);
             }
         }
         S3Operation access = key == null ? bucketAccessOperation(head, method, bucket)
@@ -154,7 +155,10 @@ public final class S3OperationParser {
             return versions;
         }
         return switch (method) {
-            case "PUT" -> new CreateBucket(bucket);
+            case "PUT" -> {
+                ObjectLockHeaders.requireNotRequestedForBucket(head);
+                yield new CreateBucket(bucket);
+            }
             case "HEAD" -> new HeadBucket(bucket);
             case "DELETE" -> new DeleteBucket(bucket);
             case "GET" -> {

@@ -3,11 +3,12 @@ package dev.stowage.s3.handler;
 import dev.stowage.config.StowageConfig;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.EncryptionHeaders;
+import dev.stowage.s3.ObjectLockHeaders;
 import dev.stowage.s3.S3Headers;
-import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.S3Operation.PostObject;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
@@ -63,6 +64,7 @@ public class PostObjectHandler implements S3Handler<PostObject> {
         }
         String key = key(form);
         EncryptionHeaders.requireSupported(form::field);
+        ObjectLockHeaders.requireNoneOnObject(form::field);
         Map<String, String> values = new LinkedHashMap<>();
         form.fields().forEach((name, field) -> values.put(name, field.value()));
         values.put(PostFields.KEY, key);
