@@ -14,6 +14,7 @@ import java.util.function.Function;
  *       {@code -legal-hold}: PutObject, CopyObject, CreateMultipartUpload, POST Object fields) is 400 InvalidRequest
  *       "Bucket is missing Object Lock Configuration": what AWS answers for a bucket without Object Lock, which every
  *       Stowage bucket is.</li>
+ *   <li>An object's {@code ?retention} or {@code ?legal-hold}, read or set, is the same 400 InvalidRequest.</li>
  *   <li>CreateBucket with {@code x-amz-bucket-object-lock-enabled: true} is 501 NotImplemented, and no bucket is
  *       made.</li>
  * </ul>
@@ -36,6 +37,16 @@ public final class ObjectLockHeaders {
             if (header.apply(name) != null) {
                 throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Bucket is missing Object Lock Configuration");
             }
+        }
+    }
+
+    /**
+     * Refuses an object's {@code ?retention} or {@code ?legal-hold} (Get/PutObjectRetention, Get/PutObjectLegalHold)
+     * as AWS does on a bucket without Object Lock.
+     */
+    static void requireNoLockSubresource(RequestHead head) {
+        if (head.hasParam("retention") || head.hasParam("legal-hold")) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Bucket is missing Object Lock Configuration");
         }
     }
 

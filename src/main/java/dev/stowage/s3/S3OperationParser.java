@@ -92,6 +92,9 @@ public final class S3OperationParser {
         if (unconfigured != null) {
             return unconfigured;
         }
+        if (key != null) {
+            ObjectLockHeaders.requireNoLockSubresource(head);
+        }
         for (RequestHead.QueryParam p : head.query()) {
             if (UNSUPPORTED_SUBRESOURCES.contains(p.name())) {
                 throw notImplemented(method, p.name());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -43,6 +44,18 @@ class ObjectLockHeadersIT extends S3TestSupport {
                 .destinationKey("dst").objectLockMode(ObjectLockMode.GOVERNANCE).objectLockRetainUntilDate(IN_A_DAY)),
                 400, "InvalidRequest");
         assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).keyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void objectRetentionAndLegalHold_readOrSet_areInvalidRequest() {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("v"));
+        assertS3Error(() -> s3.getObjectRetention(b -> b.bucket(bucket).key("k")), 400, "InvalidRequest");
+        assertS3Error(() -> s3.putObjectRetention(b -> b.bucket(bucket).key("k").retention(r -> r
+                .mode(ObjectLockRetentionMode.GOVERNANCE).retainUntilDate(IN_A_DAY))), 400, "InvalidRequest");
+        assertS3Error(() -> s3.getObjectLegalHold(b -> b.bucket(bucket).key("k")), 400, "InvalidRequest");
+        assertS3Error(() -> s3.putObjectLegalHold(b -> b.bucket(bucket).key("k").legalHold(h -> h
+                .status(ObjectLockLegalHoldStatus.ON))), 400, "InvalidRequest");
     }
 
     @Test
