@@ -68,6 +68,9 @@ public final class S3OperationParser {
     private static final String P_OWNERSHIP_CONTROLS = "ownershipControls";
     private static final String P_MAX_BUCKETS = "max-buckets";
     private static final String P_BUCKET_REGION = "bucket-region";
+    /** Bucket sub-resources Stowage serves that name nothing on an object (NotImplemented there). */
+    private static final List<String> BUCKET_ONLY_SUBRESOURCES =
+            List.of(P_CORS, P_PUBLIC_ACCESS_BLOCK, P_OWNERSHIP_CONTROLS);
     /** AWS's range for ListBuckets' max-buckets. */
     private static final int MAX_BUCKETS_PER_PAGE = 10_000;
 
@@ -247,7 +250,7 @@ public final class S3OperationParser {
                 default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
             };
         }
-        for (String bucketOnly : List.of(P_CORS, P_PUBLIC_ACCESS_BLOCK, P_OWNERSHIP_CONTROLS)) {
+        for (String bucketOnly : BUCKET_ONLY_SUBRESOURCES) {
             if (head.hasParam(bucketOnly)) {
                 throw notImplemented(method, bucketOnly);
             }

@@ -124,6 +124,9 @@ public class ObjectAccess {
      * {@link PublicAccessBlock} ignores them).
      */
     public static boolean allows(ObjectInfo object, BucketInfo bucket, String userId, AclPermission needed) {
+        if (ObjectOwnership.of(bucket).aclsDisabled()) {
+            return userId != null && userId.equals(bucket.ownerId());
+        }
         String owner = owner(object, bucket);
         return (userId != null && userId.equals(owner))
                 || PublicAccessBlock.of(bucket).effective(acl(object, bucket)).allows(userId, needed);

@@ -98,17 +98,21 @@ public enum ObjectOwnership {
     }
 
     /**
-     * Refuses (400 AccessControlListNotSupported) an ACL about to be set while ACLs are off, unless it grants
+     * Whether {@code acl} may be set in this mode: always while ACLs are on; while they are off, only if it grants
      * nothing to anyone but the bucket owner (as {@code bucket-owner-full-control} and {@code private} do).
      */
-    public void requireAclAllowed(AccessControlList acl, String bucketOwnerId) {
+    public boolean allowsAcl(AccessControlList acl, String bucketOwnerId) {
         if (!aclsDisabled() || acl == null) {
-            return;
+            return true;
         }
-        for (Grant g : acl.grants()) {
-            if (!g.grantee().equals(Grantee.user(bucketOwnerId))) {
-                throw new S3Exception(S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED);
-            }
+        Grantee bucketOwner = Grantee.user(bucketOwnerId);
+        return acl.grants().stream().allMatch(g -> g.grantee().equals(bucketOwner));
+    }
+
+    /** Refuses (400 AccessControlListNotSupported) an ACL about to be set that this mode does not allow. */
+    public void requireAclAllowed(AccessControlList acl, String bucketOwnerId) {
+        if (!allowsAcl(acl, bucketOwnerId)) {
+            throw new S3Exception(S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED);
         }
     }
 }

@@ -56,12 +56,8 @@ public class CreateBucketHandler implements S3Handler<CreateBucket> {
         ObjectOwnership ownership = ObjectOwnership.fromHeader(request.head().header(ObjectOwnership.HEADER));
         Map<String, String> settings = new HashMap<>();
         if (ownership != null) {
-            if (ownership.aclsDisabled() && acl != null) {
-                try {
-                    ownership.requireAclAllowed(acl, owner);
-                } catch (S3Exception e) {
-                    throw new S3Exception(S3ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP);
-                }
+            if (!ownership.allowsAcl(acl, owner)) {
+                throw new S3Exception(S3ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP);
             }
             settings.put(ObjectOwnership.SETTING, ownership.awsName());
         }

@@ -32,12 +32,8 @@ public class PutBucketOwnershipControlsHandler implements S3Handler<PutBucketOwn
     @Override
     public S3Response handle(PutBucketOwnershipControls op, S3Request request) throws IOException {
         ObjectOwnership mode = ObjectOwnership.fromXml(XmlRequestReader.readBody(request, config.requests().maxXmlBody()));
-        if (mode.aclsDisabled()) {
-            try {
-                mode.requireAclAllowed(BucketAccess.acl(request.bucket()), request.bucket().ownerId());
-            } catch (S3Exception e) {
-                throw new S3Exception(S3ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP);
-            }
+        if (!mode.allowsAcl(BucketAccess.acl(request.bucket()), request.bucket().ownerId())) {
+            throw new S3Exception(S3ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP);
         }
         store.updateBucket(op.bucket(), Map.of(ObjectOwnership.SETTING, mode.awsName()));
         return S3Response.ok();

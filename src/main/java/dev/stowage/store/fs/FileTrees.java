@@ -2,48 +2,16 @@ package dev.stowage.store.fs;
 
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Whole-tree operations on the key tree and on temp directories. */
 final class FileTrees {
     private FileTrees() {}
-
-    /**
-     * Whether a directory of the key tree holds at least one object file anywhere below. Looks at a
-     * directory's own names before descending, so a directory with objects answers after a few entries.
-     */
-    static boolean containsObject(Path dir) throws IOException {
-        List<Path> subdirs = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                switch (NameCodec.kind(name)) {
-                    case OBJECT -> {
-                        return true;
-                    }
-                    case DIRECTORY, CONTINUATION -> subdirs.add(entry);
-                    case OTHER -> {}
-                }
-            }
-        } catch (NoSuchFileException | NotDirectoryException e) {
-            return false;
-        }
-        for (Path sub : subdirs) {
-            if (containsObject(sub)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * Removes {@code dir} and its parents while they are empty, stopping below {@code stop}. A concurrent put

@@ -68,7 +68,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final int LISTING_MIN_KEPT = 512;
     /** Directory entries kept in memory over all directories, for listings of large quiet directories. */
     private static final int LISTING_MAX_KEPT = 200_000;
-    /** Directories whose "holds an object" is kept for delimiter listings (a path and two small values each). */
+    /** Directories whose "holds an object" is kept (delimiter listings, DeleteBucket; a path and two small values each). */
     private static final int PRESENCE_MAX_KEPT = 100_000;
     /** How often an attribute update starts over when the object is overwritten under it. */
     private static final int UPDATE_ATTEMPTS = 8;
@@ -254,7 +254,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         lock.lock();
         try {
             buckets.get(bucket);
-            if (FileTrees.containsObject(layout.objectsDir(bucket))) {
+            if (presence.containsObject(layout.objectsDir(bucket))) {
                 throw new BucketNotEmptyException(bucket);
             }
             try {

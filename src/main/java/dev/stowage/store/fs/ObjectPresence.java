@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Whether a directory of the key tree holds an object, for listings with a delimiter: each subdirectory that rolls
- * up into a common prefix counts only if an object lies below it. A directory found holding an object file itself
+ * Whether a directory of the key tree holds an object: for listings with a delimiter (each subdirectory that rolls
+ * up into a common prefix counts only if an object lies below it) and for DeleteBucket (BucketNotEmpty). Looks at a
+ * directory's own names before descending. A directory found holding an object file itself
  * is remembered with its modification time and identity (inode): removing the last such file moves the
  * modification time, so while both are unchanged the next listing answers with one stat instead of reading the
  * directory. As in {@link DirectoryListings}, the fact is kept only when the directory had been quiet for
