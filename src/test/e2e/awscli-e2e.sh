@@ -312,6 +312,24 @@ fails_with "s3 cp --acl public-read with ACLs off" "AccessControlListNotSupporte
   --acl public-read "$WORK/up/small.txt" "s3://$B/public.txt"
 ok "s3api delete-bucket-ownership-controls" s3api delete-bucket-ownership-controls --bucket "$B"
 pass "ownership controls: BucketOwnerEnforced set and read back, a public-read upload refused, deleted"
+ok "s3 cp (policy)" s3 cp --no-progress "$WORK/up/small.txt" "s3://$B/site/page.txt"
+anon_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$ENDPOINT/$B/$1"; }
+[ "$(anon_status site/page.txt)" = 403 ] || fail "an anonymous GET before any policy is not 403"
+cat > "$WORK/policy.json" <<POLICY
+{"Version":"2012-10-17","Statement":[{"Sid":"PublicSite","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::$B/site/*"}]}
+POLICY
+ok "s3api put-bucket-policy (public site/*)" s3api put-bucket-policy --bucket "$B" --policy "file://$WORK/policy.json"
+[ "$(anon_status site/page.txt)" = 200 ] || fail "the public-read policy does not let an anonymous GET through"
+ok "s3api get-bucket-policy-status" s3api get-bucket-policy-status --bucket "$B"
+json_check "get-bucket-policy-status says public" "j['PolicyStatus']['IsPublic'] is True"
+ok "s3api get-bucket-policy" s3api get-bucket-policy --bucket "$B"
+json_check "get-bucket-policy returns the document" "json.loads(j['Policy'])['Statement'][0]['Sid'] == 'PublicSite'"
+fails_with "put-bucket-policy with an unknown action" "MalformedPolicy" s3api put-bucket-policy --bucket "$B" \
+  --policy '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:Fly","Resource":"*"}]}'
+ok "s3api delete-bucket-policy" s3api delete-bucket-policy --bucket "$B"
+[ "$(anon_status site/page.txt)" = 403 ] || fail "an anonymous GET after the policy is deleted is not 403"
+ok "s3 rm (policy)" s3 rm "s3://$B/site/page.txt"
+pass "bucket policy: a public-read policy opens site/* to curl, status public, a bad action MalformedPolicy, deleted"
 fails_with "put-object with an Object Lock retention" "InvalidRequest" s3api put-object --bucket "$B" \
   --key locked.txt --body "$WORK/up/small.txt" --object-lock-mode GOVERNANCE \
   --object-lock-retain-until-date 2099-01-01T00:00:00Z

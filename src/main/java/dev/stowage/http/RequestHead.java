@@ -8,7 +8,8 @@ import java.util.Map;
  * Everything about a request but its body, as it came off the wire: the method, the raw (still percent-encoded)
  * path and query, the query parsed into decoded parameters in order, and the headers with lower-cased names.
  * Bucket and key are resolved from path or Host (virtual-hosted style); {@code key} is null for bucket- and
- * service-level requests, {@code bucket} null for service-level ones.
+ * service-level requests, {@code bucket} null for service-level ones. {@code sourceIp} is the client's address
+ * (null when unknown) and {@code secureTransport} whether it came over TLS, for bucket policy conditions.
  */
 public record RequestHead(
         String method,
@@ -19,7 +20,21 @@ public record RequestHead(
         String bucket,
         String key,
         boolean virtualHosted,
-        String requestId) {
+        String requestId,
+        String sourceIp,
+        boolean secureTransport) {
+
+    /** A head whose connection is not known (no source address, not TLS). */
+    public RequestHead(String method, String rawPath, String rawQuery, List<QueryParam> query,
+            Map<String, List<String>> headers, String bucket, String key, boolean virtualHosted, String requestId) {
+        this(method, rawPath, rawQuery, query, headers, bucket, key, virtualHosted, requestId, null, false);
+    }
+
+    /** This head as received from {@code sourceIp}, over TLS or not. */
+    public RequestHead withConnection(String sourceIp, boolean secureTransport) {
+        return new RequestHead(method, rawPath, rawQuery, query, headers, bucket, key, virtualHosted, requestId,
+                sourceIp, secureTransport);
+    }
 
     /** A query parameter, decoded; {@code value} is null for a bare word ({@code ?acl}). */
     public record QueryParam(String name, String value) {}

@@ -103,7 +103,8 @@ public class S3Route {
         String requestId = requestIds.next();
         RequestHead head;
         try {
-            head = parser.parse(request.method().name(), uri, headersWithHost(request), requestId);
+            head = parser.parse(request.method().name(), uri, headersWithHost(request), requestId)
+                    .withConnection(sourceIp(request), request.isSSL());
         } catch (S3Exception e) {
             RequestHead bare = new RequestHead(request.method().name(), "/", "", java.util.List.of(),
                     java.util.Map.of(), null, null, false, requestId);
@@ -168,6 +169,12 @@ public class S3Route {
         }
         io.vertx.core.MultiMap copy = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(headers);
         return copy.set("Host", request.authority().toString());
+    }
+
+    /** The client's address as the connection (or a trusted proxy header, when Quarkus is told to use them) gives it. */
+    private static String sourceIp(HttpServerRequest request) {
+        var address = request.remoteAddress();
+        return address == null ? null : address.hostAddress();
     }
 
     /** Whether the request carries a signature (header or presigned query); checked properly later. */

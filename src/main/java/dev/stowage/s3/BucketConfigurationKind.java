@@ -10,12 +10,10 @@ import java.util.List;
  * The bucket configurations Stowage does not keep, one per sub-resource: the AWS actions that read and delete it,
  * and what AWS answers for a bucket that has none — a not-found error ({@link #missing}) or a document saying
  * "nothing configured" ({@link #unconfiguredDocument}). Reads answer that, deletes 204; PUTs are NotImplemented.
- * Stowage does not encrypt at rest, keep access policies or block public ACLs, so encryption, ownership controls
- * and the public access block answer "not found" as for a bucket made before AWS's 2023 defaults.
+ * Stowage does not encrypt at rest, so encryption answers "not found" as for a bucket made before AWS's 2023
+ * defaults.
  */
 public enum BucketConfigurationKind {
-    POLICY("policy", "GetBucketPolicy", "DeleteBucketPolicy", S3ErrorCode.NO_SUCH_BUCKET_POLICY),
-    POLICY_STATUS("policyStatus", "GetBucketPolicyStatus", null, S3ErrorCode.NO_SUCH_BUCKET_POLICY),
     LIFECYCLE("lifecycle", "GetBucketLifecycleConfiguration", "DeleteBucketLifecycle",
             S3ErrorCode.NO_SUCH_LIFECYCLE_CONFIGURATION),
     ENCRYPTION("encryption", "GetBucketEncryption", "DeleteBucketEncryption",

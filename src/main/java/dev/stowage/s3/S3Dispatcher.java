@@ -14,6 +14,10 @@ import dev.stowage.s3.S3Operation.GetBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.PutBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.DeleteBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.DeletePublicAccessBlock;
+import dev.stowage.s3.S3Operation.DeleteBucketPolicy;
+import dev.stowage.s3.S3Operation.GetBucketPolicy;
+import dev.stowage.s3.S3Operation.GetBucketPolicyStatus;
+import dev.stowage.s3.S3Operation.PutBucketPolicy;
 import dev.stowage.s3.S3Operation.DeleteBucketTagging;
 import dev.stowage.s3.S3Operation.GetObjectAttributes;
 import dev.stowage.s3.S3Operation.GetObjectTagging;
@@ -72,6 +76,10 @@ import dev.stowage.s3.handler.GetBucketOwnershipControlsHandler;
 import dev.stowage.s3.handler.PutBucketOwnershipControlsHandler;
 import dev.stowage.s3.handler.DeleteBucketOwnershipControlsHandler;
 import dev.stowage.s3.handler.DeletePublicAccessBlockHandler;
+import dev.stowage.s3.handler.DeleteBucketPolicyHandler;
+import dev.stowage.s3.handler.GetBucketPolicyHandler;
+import dev.stowage.s3.handler.GetBucketPolicyStatusHandler;
+import dev.stowage.s3.handler.PutBucketPolicyHandler;
 import dev.stowage.s3.handler.DeleteBucketTaggingHandler;
 import dev.stowage.s3.handler.GetObjectAttributesHandler;
 import dev.stowage.s3.handler.GetObjectTaggingHandler;
@@ -212,6 +220,10 @@ public class S3Dispatcher {
             case GetBucketOwnershipControls o -> access.getBucketOwnershipControls().handle(o, request);
             case PutBucketOwnershipControls o -> access.putBucketOwnershipControls().handle(o, request);
             case DeleteBucketOwnershipControls o -> access.deleteBucketOwnershipControls().handle(o, request);
+            case GetBucketPolicy o -> access.getBucketPolicy().handle(o, request);
+            case PutBucketPolicy o -> access.putBucketPolicy().handle(o, request);
+            case DeleteBucketPolicy o -> access.deleteBucketPolicy().handle(o, request);
+            case GetBucketPolicyStatus o -> access.getBucketPolicyStatus().handle(o, request);
             case CorsPreflight o -> access.corsPreflight().handle(o, request);
             case CopyObject o -> breadth.copyObject.handle(o, request);
             case DeleteObjects o -> breadth.deleteObjects.handle(o, request);
@@ -230,7 +242,7 @@ public class S3Dispatcher {
         };
     }
 
-    /** The handlers of access control (ACLs, ownership, public access block), tagging and CORS, as one group. */
+    /** The handlers of access control (ACLs, policies, ownership, public access block), tagging and CORS, as one group. */
     @Singleton
     public record AccessHandlers(
             GetBucketAclHandler getBucketAcl,
@@ -252,13 +264,17 @@ public class S3Dispatcher {
             DeletePublicAccessBlockHandler deletePublicAccessBlock,
             GetBucketOwnershipControlsHandler getBucketOwnershipControls,
             PutBucketOwnershipControlsHandler putBucketOwnershipControls,
-            DeleteBucketOwnershipControlsHandler deleteBucketOwnershipControls) {}
+            DeleteBucketOwnershipControlsHandler deleteBucketOwnershipControls,
+            GetBucketPolicyHandler getBucketPolicy,
+            PutBucketPolicyHandler putBucketPolicy,
+            DeleteBucketPolicyHandler deleteBucketPolicy,
+            GetBucketPolicyStatusHandler getBucketPolicyStatus) {}
 
     /** GetBucketVersioning and PutBucketVersioning, injected as one group. */
     @Singleton
     public record VersioningHandlers(GetBucketVersioningHandler get, PutBucketVersioningHandler put) {}
 
-    /** The handlers of the bucket configurations Stowage does not keep (policy, lifecycle, ...), one per answer kind. */
+    /** The handlers of the bucket configurations Stowage does not keep (lifecycle, website, ...), one per answer kind. */
     @Singleton
     public record ConfigurationHandlers(GetBucketConfigurationHandler get, DeleteBucketConfigurationHandler delete) {}
 }

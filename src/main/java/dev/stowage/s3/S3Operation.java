@@ -325,6 +325,48 @@ public sealed interface S3Operation {
         }
     }
 
+    /** GetBucketPolicy: the bucket's policy document, as it was put. */
+    record GetBucketPolicy(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    record PutBucketPolicy(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    record DeleteBucketPolicy(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
+    /** GetBucketPolicyStatus: whether the bucket's policy makes it public. */
+    record GetBucketPolicyStatus(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
     record PutBucketTagging(String bucket) implements S3Operation {
         public Permission permission() {
             return Permission.OWNER;
@@ -529,11 +571,11 @@ public sealed interface S3Operation {
         }
     }
 
-    // ---- Bucket configurations Stowage does not keep (policy, lifecycle, encryption, ...) ------------------
+    // ---- Bucket configurations Stowage does not keep (lifecycle, encryption, website, ...) ------------------
 
     /**
      * {@code GET /bucket?<sub-resource>} of a {@link BucketConfigurationKind}: what AWS answers for a bucket without
-     * that configuration. Named in logs and metrics as the AWS action ({@code GetBucketPolicy}).
+     * that configuration. Named in logs and metrics as the AWS action ({@code GetBucketLifecycleConfiguration}).
      */
     record GetBucketConfiguration(String bucket, BucketConfigurationKind kind) implements S3Operation {
         @Override

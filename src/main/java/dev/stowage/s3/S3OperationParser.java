@@ -39,6 +39,10 @@ import dev.stowage.s3.S3Operation.PutBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.DeleteBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.GetPublicAccessBlock;
 import dev.stowage.s3.S3Operation.DeletePublicAccessBlock;
+import dev.stowage.s3.S3Operation.DeleteBucketPolicy;
+import dev.stowage.s3.S3Operation.GetBucketPolicy;
+import dev.stowage.s3.S3Operation.GetBucketPolicyStatus;
+import dev.stowage.s3.S3Operation.PutBucketPolicy;
 import dev.stowage.s3.S3Operation.PutObjectAcl;
 import dev.stowage.s3.S3Operation.PutObjectTagging;
 import dev.stowage.s3.S3Operation.DeleteBucket;
@@ -66,11 +70,13 @@ public final class S3OperationParser {
     private static final int MAX_KEY_BYTES = 1024;
     private static final String P_PUBLIC_ACCESS_BLOCK = "publicAccessBlock";
     private static final String P_OWNERSHIP_CONTROLS = "ownershipControls";
+    private static final String P_POLICY = "policy";
+    private static final String P_POLICY_STATUS = "policyStatus";
     private static final String P_MAX_BUCKETS = "max-buckets";
     private static final String P_BUCKET_REGION = "bucket-region";
     /** Bucket sub-resources Stowage serves that name nothing on an object (NotImplemented there). */
     private static final List<String> BUCKET_ONLY_SUBRESOURCES =
-            List.of(P_CORS, P_PUBLIC_ACCESS_BLOCK, P_OWNERSHIP_CONTROLS);
+            List.of(P_CORS, P_PUBLIC_ACCESS_BLOCK, P_OWNERSHIP_CONTROLS, P_POLICY, P_POLICY_STATUS);
     /** AWS's range for ListBuckets' max-buckets. */
     private static final int MAX_BUCKETS_PER_PAGE = 10_000;
 
@@ -81,7 +87,7 @@ public final class S3OperationParser {
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
             "accelerate", "analytics", "encryption", "intelligent-tiering",
             "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics", "notification",
-            "object-lock", "policy", "policyStatus",
+            "object-lock",
             "replication", "requestPayment", "restore", "retention", "select", "session", "torrent",
             "website");
 
@@ -208,6 +214,20 @@ public final class S3OperationParser {
                 default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
             };
         }
+        if (head.hasParam(P_POLICY_STATUS)) {
+            if (!method.equals("GET")) {
+                throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            }
+            return new GetBucketPolicyStatus(bucket);
+        }
+        if (head.hasParam(P_POLICY)) {
+            return switch (method) {
+                case "GET" -> new GetBucketPolicy(bucket);
+                case "PUT" -> new PutBucketPolicy(bucket);
+                case "DELETE" -> new DeleteBucketPolicy(bucket);
+                default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            };
+        }
         if (head.hasParam(P_PUBLIC_ACCESS_BLOCK)) {
             return switch (method) {
                 case "GET" -> new GetPublicAccessBlock(bucket);
@@ -259,7 +279,7 @@ public final class S3OperationParser {
     }
 
     /**
-     * GET or DELETE of a bucket configuration Stowage does not keep ({@code ?policy}, {@code ?lifecycle}, ...: see
+     * GET or DELETE of a bucket configuration Stowage does not keep ({@code ?lifecycle}, {@code ?website}, ...: see
      * {@link BucketConfigurationKind}); null for any other request. Other methods, PUT included, and these
      * sub-resources on objects stay NotImplemented (UNSUPPORTED_SUBRESOURCES); a DELETE AWS has no action for is
      * MethodNotAllowed.

@@ -75,13 +75,14 @@ public class S3Pipeline {
             if (unparsable != null) {
                 throw verified.principal().isAnonymous() ? new S3Exception(S3ErrorCode.ACCESS_DENIED) : unparsable;
             }
-            S3Authorizer.Authorized target = authorizer.authorize(op, verified.principal(), trace);
+            S3Authorizer.Authorized target = authorizer.authorize(op, verified.principal(),
+                    body instanceof PostForm form ? withFormKey(head, form) : head, trace);
             try {
                 BucketInfo bucket = target.bucket();
                 ExpectedBucketOwner.check(head, bucket);
                 BodyThrottle throttle = admit(op, verified, bucket);
                 S3Response response = dispatcher.dispatch(op,
-                        new S3Request(head, verified, bucket, body, target.object(), target.reader()));
+                        new S3Request(head, verified, bucket, body, target.object(), target.reader(), target.deletable()));
                 if (op instanceof S3Operation.CreateBucket && response.status() == 200) {
                     authorizer.created(op, trace); // counted in the new bucket's usage
                 }
@@ -95,6 +96,17 @@ public class S3Pipeline {
         } catch (Throwable failure) {
             return error(failure, head);
         }
+    }
+
+    /** For a POST Object: the head naming, as its key, the object the form writes (what a bucket policy decides on). */
+    private static RequestHead withFormKey(RequestHead head, PostForm form) {
+        String key = form.field("key");
+        if (key == null || key.isEmpty()) {
+            return head;
+        }
+        key = key.replace("${filename}", form.filename() == null ? "" : form.filename());
+        return new RequestHead(head.method(), head.rawPath(), head.rawQuery(), head.query(), head.headers(),
+                head.bucket(), key, head.virtualHosted(), head.requestId(), head.sourceIp(), head.secureTransport());
     }
 
     /** Checks the ops limits of the signer and of the addressed bucket; SlowDown when over a rate. */

@@ -14,8 +14,8 @@ import dev.stowage.store.BucketInfo;
  *   <li>{@link #OBJECT_WRITER}: whoever writes an object owns it, and ACLs decide access;</li>
  *   <li>{@link #BUCKET_OWNER_PREFERRED}: as ObjectWriter, but an object written with the canned ACL
  *       {@code bucket-owner-full-control} belongs to the bucket owner;</li>
- *   <li>{@link #BUCKET_OWNER_ENFORCED}: ACLs are off. The bucket owner owns every object and alone has access (there
- *       are no bucket policies to grant more); a request that would set an ACL granting anyone else anything is 400
+ *   <li>{@link #BUCKET_OWNER_ENFORCED}: ACLs are off. The bucket owner owns every object and, but for what the
+ *       bucket policy grants, alone has access; a request that would set an ACL granting anyone else anything is 400
  *       AccessControlListNotSupported; reading ACLs shows the bucket owner's full control.</li>
  * </ul>
  */

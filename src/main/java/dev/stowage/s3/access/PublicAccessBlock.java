@@ -9,16 +9,17 @@ import java.util.List;
 
 /**
  * A bucket's public access block (PutPublicAccessBlock), kept as the bucket setting {@value #SETTING}. Of its four
- * switches, the two about ACLs act, as AWS documents them:
+ * switches act as AWS documents them:
  * <ul>
  *   <li>{@code BlockPublicAcls}: a request that would set an ACL granting anything to AllUsers or
  *       AuthenticatedUsers (PutBucketAcl, PutObjectAcl, or a write with such a canned ACL or grant header) is 403
  *       AccessDenied;</li>
  *   <li>{@code IgnorePublicAcls}: such grants on the bucket and its objects are ignored when access is checked
  *       (they are still stored and shown by GetBucketAcl / GetObjectAcl).</li>
+ *   <li>{@code BlockPublicPolicy}: PutBucketPolicy of a public policy is 403 AccessDenied;</li>
+ *   <li>{@code RestrictPublicBuckets}: while the bucket's policy is public, its Allow statements grant nothing to
+ *       anyone but the bucket owner ({@link dev.stowage.s3.S3Authorizer}).</li>
  * </ul>
- * {@code BlockPublicPolicy} and {@code RestrictPublicBuckets} concern bucket policies, which Stowage does not keep:
- * they are stored and shown, and have nothing to act on.
  */
 public record PublicAccessBlock(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
         boolean restrictPublicBuckets) {

@@ -39,7 +39,7 @@ public class CopySources {
     ObjectReader open(CopySource source, S3Request request) throws IOException {
         ObjectReader reader;
         try {
-            reader = authorizer.openCopySource(request.principal(), source.bucket(), source.key(),
+            reader = authorizer.openCopySource(request.principal(), request.head(), source.bucket(), source.key(),
                     request.head().header(ExpectedBucketOwner.SOURCE_HEADER));
         } catch (NoSuchKeyException e) {
             throw new S3Exception(S3ErrorCode.NO_SUCH_KEY).element("Key", source.key());

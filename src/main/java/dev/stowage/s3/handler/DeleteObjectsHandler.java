@@ -62,7 +62,7 @@ public class DeleteObjectsHandler implements S3Handler<DeleteObjects> {
         for (Map<String, String> item : doc.items()) {
             String key = item.get("Key");
             String versionId = item.get("VersionId");
-            S3ErrorCode error = deleteOne(op.bucket(), key, versionId);
+            S3ErrorCode error = request.mayDelete(key) ? deleteOne(op.bucket(), key, versionId) : S3ErrorCode.ACCESS_DENIED;
             if (error == null) {
                 if (!quiet) {
                     xml.open("Deleted").element("Key", key);

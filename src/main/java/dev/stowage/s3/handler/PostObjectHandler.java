@@ -139,7 +139,7 @@ public class PostObjectHandler implements S3Handler<PostObject> {
             headers.put(S3Headers.X_AMZ_ACL, List.of(acl));
         }
         return new RequestHead(head.method(), head.rawPath(), head.rawQuery(), head.query(), headers, head.bucket(),
-                null, head.virtualHosted(), head.requestId());
+                null, head.virtualHosted(), head.requestId(), head.sourceIp(), head.secureTransport());
     }
 
     /** 303 to {@code success_action_redirect}; else the {@code success_action_status} asked for, 204 by default. */
