@@ -330,6 +330,20 @@ ok "s3api delete-bucket-policy" s3api delete-bucket-policy --bucket "$B"
 [ "$(anon_status site/page.txt)" = 403 ] || fail "an anonymous GET after the policy is deleted is not 403"
 ok "s3 rm (policy)" s3 rm "s3://$B/site/page.txt"
 pass "bucket policy: a public-read policy opens site/* to curl, status public, a bad action MalformedPolicy, deleted"
+ok "s3api put-bucket-lifecycle-configuration" s3api put-bucket-lifecycle-configuration --bucket "$B" \
+  --lifecycle-configuration '{"Rules":[{"ID":"tmp-week","Status":"Enabled","Filter":{"Prefix":"tmp/"},"Expiration":{"Days":7}},{"ID":"uploads","Status":"Enabled","Filter":{"Prefix":""},"AbortIncompleteMultipartUpload":{"DaysAfterInitiation":3}}]}'
+ok "s3api get-bucket-lifecycle-configuration" s3api get-bucket-lifecycle-configuration --bucket "$B"
+json_check "get-bucket-lifecycle-configuration shows both rules" \
+  "[r['ID'] for r in j['Rules']] == ['tmp-week', 'uploads'] and j['Rules'][0]['Expiration']['Days'] == 7"
+ok "s3api put-object under the rule" s3api put-object --bucket "$B" --key tmp/scratch.txt --body "$WORK/up/small.txt"
+json_check "put-object says when the object expires" "'rule-id=\"tmp-week\"' in j.get('Expiration', '')"
+fails_with "a transition rule" "NotImplemented" s3api put-bucket-lifecycle-configuration --bucket "$B" \
+  --lifecycle-configuration '{"Rules":[{"ID":"archive","Status":"Enabled","Filter":{"Prefix":""},"Transitions":[{"Days":30,"StorageClass":"GLACIER"}]}]}'
+ok "s3api delete-bucket-lifecycle" s3api delete-bucket-lifecycle --bucket "$B"
+fails_with "get-bucket-lifecycle-configuration after delete" "NoSuchLifecycleConfiguration" s3api \
+  get-bucket-lifecycle-configuration --bucket "$B"
+ok "s3 rm (lifecycle)" s3 rm "s3://$B/tmp/scratch.txt"
+pass "lifecycle: rules set and read back, x-amz-expiration on a put, a transition refused, deleted"
 fails_with "put-object with an Object Lock retention" "InvalidRequest" s3api put-object --bucket "$B" \
   --key locked.txt --body "$WORK/up/small.txt" --object-lock-mode GOVERNANCE \
   --object-lock-retain-until-date 2099-01-01T00:00:00Z

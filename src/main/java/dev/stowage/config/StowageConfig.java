@@ -86,6 +86,15 @@ public interface StowageConfig {
         String cleanupInterval();
     }
 
+    /** Lifecycle rules of buckets. */
+    Lifecycle lifecycle();
+
+    interface Lifecycle {
+        /** How often the buckets' lifecycle rules are carried out (s3/lifecycle/LifecycleWorker). */
+        @WithDefault("1h")
+        String interval();
+    }
+
     interface SystemUser {
         /** Access key id of the system user; generated at first start when unset. */
         Optional<String> accessKey();

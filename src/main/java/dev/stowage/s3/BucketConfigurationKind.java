@@ -14,8 +14,6 @@ import java.util.List;
  * defaults.
  */
 public enum BucketConfigurationKind {
-    LIFECYCLE("lifecycle", "GetBucketLifecycleConfiguration", "DeleteBucketLifecycle",
-            S3ErrorCode.NO_SUCH_LIFECYCLE_CONFIGURATION),
     ENCRYPTION("encryption", "GetBucketEncryption", "DeleteBucketEncryption",
             S3ErrorCode.SERVER_SIDE_ENCRYPTION_CONFIGURATION_NOT_FOUND),
     WEBSITE("website", "GetBucketWebsite", "DeleteBucketWebsite", S3ErrorCode.NO_SUCH_WEBSITE_CONFIGURATION),

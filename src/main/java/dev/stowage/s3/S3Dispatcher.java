@@ -15,6 +15,9 @@ import dev.stowage.s3.S3Operation.PutBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.DeleteBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.DeletePublicAccessBlock;
 import dev.stowage.s3.S3Operation.DeleteBucketPolicy;
+import dev.stowage.s3.S3Operation.DeleteBucketLifecycle;
+import dev.stowage.s3.S3Operation.GetBucketLifecycleConfiguration;
+import dev.stowage.s3.S3Operation.PutBucketLifecycleConfiguration;
 import dev.stowage.s3.S3Operation.GetBucketPolicy;
 import dev.stowage.s3.S3Operation.GetBucketPolicyStatus;
 import dev.stowage.s3.S3Operation.PutBucketPolicy;
@@ -77,6 +80,9 @@ import dev.stowage.s3.handler.PutBucketOwnershipControlsHandler;
 import dev.stowage.s3.handler.DeleteBucketOwnershipControlsHandler;
 import dev.stowage.s3.handler.DeletePublicAccessBlockHandler;
 import dev.stowage.s3.handler.DeleteBucketPolicyHandler;
+import dev.stowage.s3.handler.DeleteBucketLifecycleHandler;
+import dev.stowage.s3.handler.GetBucketLifecycleConfigurationHandler;
+import dev.stowage.s3.handler.PutBucketLifecycleConfigurationHandler;
 import dev.stowage.s3.handler.GetBucketPolicyHandler;
 import dev.stowage.s3.handler.GetBucketPolicyStatusHandler;
 import dev.stowage.s3.handler.PutBucketPolicyHandler;
@@ -125,6 +131,7 @@ public class S3Dispatcher {
     private final AccessHandlers access;
     private final Breadth breadth;
     private final ConfigurationHandlers configuration;
+    private final LifecycleHandlers lifecycle;
     private final PostObjectHandler postObject;
 
     private final ListObjectVersionsHandler listObjectVersions;
@@ -165,8 +172,8 @@ public class S3Dispatcher {
             VersioningHandlers versioning, ListObjectsHandler listObjects,
             ListObjectsV2Handler listObjectsV2, PutObjectHandler putObject, GetObjectHandler getObject,
             HeadObjectHandler headObject, DeleteObjectHandler deleteObject, AccessHandlers access, Breadth breadth,
-            ConfigurationHandlers configuration, ListObjectVersionsHandler listObjectVersions,
-            PostObjectHandler postObject) {
+            ConfigurationHandlers configuration, LifecycleHandlers lifecycle,
+            ListObjectVersionsHandler listObjectVersions, PostObjectHandler postObject) {
         this.listBuckets = listBuckets;
         this.createBucket = createBucket;
         this.headBucket = headBucket;
@@ -182,6 +189,7 @@ public class S3Dispatcher {
         this.access = access;
         this.breadth = breadth;
         this.configuration = configuration;
+        this.lifecycle = lifecycle;
         this.listObjectVersions = listObjectVersions;
         this.postObject = postObject;
     }
@@ -220,6 +228,9 @@ public class S3Dispatcher {
             case GetBucketOwnershipControls o -> access.getBucketOwnershipControls().handle(o, request);
             case PutBucketOwnershipControls o -> access.putBucketOwnershipControls().handle(o, request);
             case DeleteBucketOwnershipControls o -> access.deleteBucketOwnershipControls().handle(o, request);
+            case GetBucketLifecycleConfiguration o -> lifecycle.get().handle(o, request);
+            case PutBucketLifecycleConfiguration o -> lifecycle.put().handle(o, request);
+            case DeleteBucketLifecycle o -> lifecycle.delete().handle(o, request);
             case GetBucketPolicy o -> access.getBucketPolicy().handle(o, request);
             case PutBucketPolicy o -> access.putBucketPolicy().handle(o, request);
             case DeleteBucketPolicy o -> access.deleteBucketPolicy().handle(o, request);
@@ -270,11 +281,16 @@ public class S3Dispatcher {
             DeleteBucketPolicyHandler deleteBucketPolicy,
             GetBucketPolicyStatusHandler getBucketPolicyStatus) {}
 
+    /** The lifecycle configuration's handlers, injected as one group. */
+    @Singleton
+    public record LifecycleHandlers(GetBucketLifecycleConfigurationHandler get,
+            PutBucketLifecycleConfigurationHandler put, DeleteBucketLifecycleHandler delete) {}
+
     /** GetBucketVersioning and PutBucketVersioning, injected as one group. */
     @Singleton
     public record VersioningHandlers(GetBucketVersioningHandler get, PutBucketVersioningHandler put) {}
 
-    /** The handlers of the bucket configurations Stowage does not keep (lifecycle, website, ...), one per answer kind. */
+    /** The handlers of the bucket configurations Stowage does not keep (website, logging, ...), one per answer kind. */
     @Singleton
     public record ConfigurationHandlers(GetBucketConfigurationHandler get, DeleteBucketConfigurationHandler delete) {}
 }

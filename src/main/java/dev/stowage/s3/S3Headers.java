@@ -65,6 +65,7 @@ public final class S3Headers {
     public static final String X_AMZ_TAGGING = "x-amz-tagging";
     public static final String X_AMZ_TAGGING_DIRECTIVE = "x-amz-tagging-directive";
     public static final String X_AMZ_TAGGING_COUNT_OUT = "x-amz-tagging-count";
+    public static final String X_AMZ_EXPIRATION_OUT = "x-amz-expiration";
     public static final String ORIGIN = "origin";
     public static final String ACCESS_CONTROL_REQUEST_METHOD = "access-control-request-method";
     public static final String ACCESS_CONTROL_REQUEST_HEADERS = "access-control-request-headers";

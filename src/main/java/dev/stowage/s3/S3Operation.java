@@ -325,6 +325,37 @@ public sealed interface S3Operation {
         }
     }
 
+    /** GetBucketLifecycleConfiguration: the bucket's lifecycle rules. */
+    record GetBucketLifecycleConfiguration(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.GET;
+        }
+    }
+
+    record PutBucketLifecycleConfiguration(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.PUT;
+        }
+    }
+
+    record DeleteBucketLifecycle(String bucket) implements S3Operation {
+        public Permission permission() {
+            return Permission.OWNER;
+        }
+
+        public RequestClass limitClass() {
+            return RequestClass.DELETE;
+        }
+    }
+
     /** GetBucketPolicy: the bucket's policy document, as it was put. */
     record GetBucketPolicy(String bucket) implements S3Operation {
         public Permission permission() {
@@ -571,11 +602,11 @@ public sealed interface S3Operation {
         }
     }
 
-    // ---- Bucket configurations Stowage does not keep (lifecycle, encryption, website, ...) ------------------
+    // ---- Bucket configurations Stowage does not keep (encryption, website, logging, ...) ------------------
 
     /**
      * {@code GET /bucket?<sub-resource>} of a {@link BucketConfigurationKind}: what AWS answers for a bucket without
-     * that configuration. Named in logs and metrics as the AWS action ({@code GetBucketLifecycleConfiguration}).
+     * that configuration. Named in logs and metrics as the AWS action ({@code GetBucketWebsite}).
      */
     record GetBucketConfiguration(String bucket, BucketConfigurationKind kind) implements S3Operation {
         @Override

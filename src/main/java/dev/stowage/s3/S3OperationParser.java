@@ -40,6 +40,9 @@ import dev.stowage.s3.S3Operation.DeleteBucketOwnershipControls;
 import dev.stowage.s3.S3Operation.GetPublicAccessBlock;
 import dev.stowage.s3.S3Operation.DeletePublicAccessBlock;
 import dev.stowage.s3.S3Operation.DeleteBucketPolicy;
+import dev.stowage.s3.S3Operation.DeleteBucketLifecycle;
+import dev.stowage.s3.S3Operation.GetBucketLifecycleConfiguration;
+import dev.stowage.s3.S3Operation.PutBucketLifecycleConfiguration;
 import dev.stowage.s3.S3Operation.GetBucketPolicy;
 import dev.stowage.s3.S3Operation.GetBucketPolicyStatus;
 import dev.stowage.s3.S3Operation.PutBucketPolicy;
@@ -72,11 +75,12 @@ public final class S3OperationParser {
     private static final String P_OWNERSHIP_CONTROLS = "ownershipControls";
     private static final String P_POLICY = "policy";
     private static final String P_POLICY_STATUS = "policyStatus";
+    private static final String P_LIFECYCLE = "lifecycle";
     private static final String P_MAX_BUCKETS = "max-buckets";
     private static final String P_BUCKET_REGION = "bucket-region";
     /** Bucket sub-resources Stowage serves that name nothing on an object (NotImplemented there). */
     private static final List<String> BUCKET_ONLY_SUBRESOURCES =
-            List.of(P_CORS, P_PUBLIC_ACCESS_BLOCK, P_OWNERSHIP_CONTROLS, P_POLICY, P_POLICY_STATUS);
+            List.of(P_CORS, P_PUBLIC_ACCESS_BLOCK, P_OWNERSHIP_CONTROLS, P_POLICY, P_POLICY_STATUS, P_LIFECYCLE);
     /** AWS's range for ListBuckets' max-buckets. */
     private static final int MAX_BUCKETS_PER_PAGE = 10_000;
 
@@ -86,7 +90,7 @@ public final class S3OperationParser {
      */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
             "accelerate", "analytics", "encryption", "intelligent-tiering",
-            "inventory", "legal-hold", "lifecycle", "logging", "metadataTable", "metrics", "notification",
+            "inventory", "legal-hold", "logging", "metadataTable", "metrics", "notification",
             "object-lock",
             "replication", "requestPayment", "restore", "retention", "select", "session", "torrent",
             "website");
@@ -214,6 +218,14 @@ public final class S3OperationParser {
                 default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
             };
         }
+        if (head.hasParam(P_LIFECYCLE)) {
+            return switch (method) {
+                case "GET" -> new GetBucketLifecycleConfiguration(bucket);
+                case "PUT" -> new PutBucketLifecycleConfiguration(bucket);
+                case "DELETE" -> new DeleteBucketLifecycle(bucket);
+                default -> throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
+            };
+        }
         if (head.hasParam(P_POLICY_STATUS)) {
             if (!method.equals("GET")) {
                 throw new S3Exception(S3ErrorCode.METHOD_NOT_ALLOWED);
@@ -279,7 +291,7 @@ public final class S3OperationParser {
     }
 
     /**
-     * GET or DELETE of a bucket configuration Stowage does not keep ({@code ?lifecycle}, {@code ?website}, ...: see
+     * GET or DELETE of a bucket configuration Stowage does not keep ({@code ?website}, {@code ?logging}, ...: see
      * {@link BucketConfigurationKind}); null for any other request. Other methods, PUT included, and these
      * sub-resources on objects stay NotImplemented (UNSUPPORTED_SUBRESOURCES); a DELETE AWS has no action for is
      * MethodNotAllowed.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +73,13 @@ public interface ObjectStore {
 
     /** Deletes an object; returns false when there was none. */
     boolean deleteObject(String bucket, String key) throws IOException;
+
+    /**
+     * Deletes an object only if {@code stillDoomed} holds for it, asked under the lock this process's writes of
+     * the key take (so a put racing the delete is never the object deleted); false when there was none or it was
+     * spared.
+     */
+    boolean deleteObjectIf(String bucket, String key, Predicate<ObjectInfo> stillDoomed) throws IOException;
 
     /** One page of keys in UTF-8 binary order. */
     ListPage listObjects(String bucket, ListQuery query) throws IOException;

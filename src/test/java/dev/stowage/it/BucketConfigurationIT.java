@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.s3.model.Payer;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The bucket configurations Stowage does not keep (lifecycle, encryption, website, logging, notification,
- * replication, request payment, accelerate, object lock) and those of a bucket that has none set (policy): reads
- * answer what AWS answers for a bucket without one, deletes succeed, PUTs are NotImplemented (but for the policy,
- * BucketPolicyIT), only the bucket owner may.
+ * The bucket configurations Stowage does not keep (encryption, website, logging, notification, replication,
+ * request payment, accelerate, object lock) and those of a bucket that has none set (policy, lifecycle): reads
+ * answer what AWS answers for a bucket without one, deletes succeed, PUTs are NotImplemented (but for the policy
+ * and the lifecycle: BucketPolicyIT, LifecycleIT), only the bucket owner may.
  */
 @QuarkusTest
 class BucketConfigurationIT extends S3TestSupport {
@@ -112,13 +112,12 @@ class BucketConfigurationIT extends S3TestSupport {
     @Test
     void putBucketConfigurations_stayNotImplemented() {
         String bucket = newBucket();
-        assertError(() -> s3.putBucketLifecycleConfiguration(b -> b.bucket(bucket).lifecycleConfiguration(c -> c.rules(
-                r -> r.id("expire").status("Enabled").filter(f -> f.prefix("tmp/")).expiration(e -> e.days(1))))),
-                501, "NotImplemented");
+        assertError(() -> s3.putBucketWebsite(b -> b.bucket(bucket).websiteConfiguration(
+                c -> c.indexDocument(i -> i.suffix("index.html")))), 501, "NotImplemented");
         assertError(() -> s3.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(
                 c -> c.rules(r -> r.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm("AES256"))))), 501,
                 "NotImplemented");
-        assertError(() -> s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)), 404, "NoSuchLifecycleConfiguration");
+        assertError(() -> s3.getBucketWebsite(b -> b.bucket(bucket)), 404, "NoSuchWebsiteConfiguration");
     }
 
     @Test

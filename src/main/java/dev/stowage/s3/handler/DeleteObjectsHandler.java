@@ -99,7 +99,7 @@ public class DeleteObjectsHandler implements S3Handler<DeleteObjects> {
         }
     }
 
-    private static byte[] md5(byte[] body) {
+    static byte[] md5(byte[] body) {
         try {
             return MessageDigest.getInstance("MD5").digest(body);
         } catch (NoSuchAlgorithmException e) {

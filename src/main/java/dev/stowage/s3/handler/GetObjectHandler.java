@@ -30,7 +30,7 @@ public class GetObjectHandler implements S3Handler<GetObject> {
             ObjectResponses.checkPreconditions(request.head(), info);
             ObjectResponses.Selection selection = ObjectResponses.select(request.head(), info, op.partNumber());
             ObjectResponses.ByteRange range = selection.range();
-            return ObjectResponses.response(selection, info, request.head()).body(range == null
+            return ObjectResponses.response(selection, info, request).body(range == null
                     ? new S3Response.ObjectContent(reader, 0, info.size())
                     : new S3Response.ObjectContent(reader, range.start(), range.length()));
         } catch (RuntimeException e) {

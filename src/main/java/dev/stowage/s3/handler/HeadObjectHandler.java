@@ -23,7 +23,7 @@ public class HeadObjectHandler implements S3Handler<HeadObject> {
         ObjectResponses.checkPreconditions(request.head(), info);
         ObjectResponses.Selection selection = ObjectResponses.select(request.head(), info, op.partNumber());
         ObjectResponses.ByteRange range = selection.range();
-        return ObjectResponses.response(selection, info, request.head())
+        return ObjectResponses.response(selection, info, request)
                 .body(new S3Response.Empty(range == null ? info.size() : range.length()));
     }
 }

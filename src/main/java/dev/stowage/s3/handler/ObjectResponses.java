@@ -3,6 +3,8 @@ package dev.stowage.s3.handler;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.HttpDates;
 import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.S3Request;
+import dev.stowage.s3.lifecycle.LifecycleConfiguration;
 import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.S3Response;
 import dev.stowage.s3.access.ObjectAccess;
@@ -51,9 +53,11 @@ final class ObjectResponses {
     }
 
     /** The status and headers of a GET or HEAD answer: the object's, the selection's, whole-object checksums. */
-    static S3Response response(Selection selection, ObjectInfo info, RequestHead head) {
+    static S3Response response(Selection selection, ObjectInfo info, S3Request request) {
+        RequestHead head = request.head();
         S3Response response = selection.headers(objectHeaders(S3Response.status(selection.status()), info, head),
                 info.size());
+        expiration(response, request, info);
         if (selection.range() == null && ChecksumFacts.modeEnabled(head)) {
             ChecksumFacts.headers(response, info.attributes().system(), true);
         }
@@ -187,6 +191,12 @@ final class ObjectResponses {
                 .element("RangeRequested", header)
                 .element("ActualObjectSize", Long.toString(size))
                 .header(S3Headers.CONTENT_RANGE_OUT, "bytes */" + size);
+    }
+
+    /** Adds {@code x-amz-expiration} when a lifecycle rule of the bucket will expire the object. */
+    static S3Response expiration(S3Response response, S3Request request, ObjectInfo info) {
+        String expiration = LifecycleConfiguration.expirationHeader(request.bucket(), info);
+        return expiration == null ? response : response.header(S3Headers.X_AMZ_EXPIRATION_OUT, expiration);
     }
 
     /** Adds the object's headers, with any response-* overrides of the request applied. */

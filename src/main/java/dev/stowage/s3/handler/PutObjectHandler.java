@@ -66,7 +66,8 @@ public class PutObjectHandler implements S3Handler<PutObject> {
         InputStream body = request.body();
         ObjectInfo info = store.putObject(op.bucket(), op.key(), body, length, md5, attributes,
                 ChecksumFacts.afterBody(body), condition);
-        return ChecksumFacts.headers(S3Response.ok().header(S3Headers.ETAG_OUT, '"' + info.etag() + '"'),
+        return ChecksumFacts.headers(ObjectResponses.expiration(
+                S3Response.ok().header(S3Headers.ETAG_OUT, '"' + info.etag() + '"'), request, info),
                 info.attributes().system(), true);
     }
 

@@ -1,17 +1,16 @@
 package dev.stowage.s3.policy;
 
+import dev.stowage.s3.ParsedSettings;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.store.BucketInfo;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * A bucket's policy (PutBucketPolicy), kept verbatim as the bucket setting {@value #SETTING} and parsed once per
- * distinct document. It decides a request as AWS does: an explicit Deny of any applying statement wins, else an
+ * distinct document ({@link ParsedSettings}). It decides a request as AWS does: an explicit Deny of any applying statement wins, else an
  * Allow grants, else the policy says nothing and the ACLs decide.
  */
 public class BucketPolicy {
@@ -21,8 +20,7 @@ public class BucketPolicy {
     private static final Set<String> PINNING_KEYS = Set.of("aws:sourceip", "aws:sourcearn", "aws:sourcevpc",
             "aws:sourcevpce", "aws:sourceaccount", "aws:sourceowner", "aws:principalaccount", "aws:principalarn",
             "aws:principalorgid", "aws:userid", "aws:username");
-    private static final int CACHED_DOCUMENTS = 4096;
-    private static final Map<String, BucketPolicy> PARSED = new ConcurrentHashMap<>();
+    private static final ParsedSettings<BucketPolicy> PARSED = new ParsedSettings<>(SETTING, BucketPolicy::read);
 
     public enum Decision { ALLOW, DENY, NONE }
 
@@ -36,19 +34,7 @@ public class BucketPolicy {
 
     /** The bucket's policy, or null when it has none. */
     public static BucketPolicy of(BucketInfo bucket) {
-        String stored = bucket.setting(SETTING);
-        if (stored == null) {
-            return null;
-        }
-        BucketPolicy policy = PARSED.get(stored);
-        if (policy == null) {
-            policy = read(stored, bucket.name());
-            if (PARSED.size() >= CACHED_DOCUMENTS) {
-                PARSED.clear();
-            }
-            PARSED.put(stored, policy);
-        }
-        return policy;
+        return PARSED.of(bucket);
     }
 
     /**

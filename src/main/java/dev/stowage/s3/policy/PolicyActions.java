@@ -59,6 +59,7 @@ public final class PolicyActions {
             Map.entry("PutPublicAccessBlock", "PutBucketPublicAccessBlock"),
             Map.entry("DeletePublicAccessBlock", "PutBucketPublicAccessBlock"),
             Map.entry("GetBucketLifecycleConfiguration", "GetLifecycleConfiguration"),
+            Map.entry("PutBucketLifecycleConfiguration", "PutLifecycleConfiguration"),
             Map.entry("DeleteBucketLifecycle", "PutLifecycleConfiguration"),
             Map.entry("GetBucketEncryption", "GetEncryptionConfiguration"),
             Map.entry("DeleteBucketEncryption", "PutEncryptionConfiguration"),

@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -938,6 +939,11 @@ public final class FsObjectStore implements ObjectStore, Closeable {
 
     @Override
     public boolean deleteObject(String bucket, String key) throws IOException {
+        return deleteObjectIf(bucket, key, null);
+    }
+
+    @Override
+    public boolean deleteObjectIf(String bucket, String key, Predicate<ObjectInfo> stillDoomed) throws IOException {
         Path file = objectFile(bucket, key);
         BucketInfo facts = buckets.get(bucket);
         Path doomed = temp.newPath("deleted");
@@ -945,6 +951,12 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         Lock stripe = locks.key(bucket, key);
         stripe.lock();
         try {
+            if (stillDoomed != null) {
+                ObjectInfo current = files.readInfo(file);
+                if (current == null || !stillDoomed.test(current)) {
+                    return false;
+                }
+            }
             existed = DurableFiles.moveAway(file, doomed);
         } finally {
             stripe.unlock();
