@@ -9,7 +9,10 @@ import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.s3.xml.XmlRequestReader;
 import dev.stowage.s3.xml.XmlWriter;
+import dev.stowage.store.NoSuchKeyException;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.PreconditionFailedException;
+import dev.stowage.store.WriteCondition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,7 +65,9 @@ public class DeleteObjectsHandler implements S3Handler<DeleteObjects> {
         for (Map<String, String> item : doc.items()) {
             String key = item.get("Key");
             String versionId = item.get("VersionId");
-            S3ErrorCode error = request.mayDelete(key) ? deleteOne(op.bucket(), key, versionId) : S3ErrorCode.ACCESS_DENIED;
+            S3ErrorCode error = request.mayDelete(key)
+                    ? deleteOne(op.bucket(), key, versionId, WriteConditions.ifMatch(item.get("ETag")))
+                    : S3ErrorCode.ACCESS_DENIED;
             if (error == null) {
                 if (!quiet) {
                     xml.open("Deleted").element("Key", key);
@@ -83,7 +88,7 @@ public class DeleteObjectsHandler implements S3Handler<DeleteObjects> {
     }
 
     /** Deletes one key; the error to report for it, or null. */
-    private S3ErrorCode deleteOne(String bucket, String key, String versionId) {
+    private S3ErrorCode deleteOne(String bucket, String key, String versionId, WriteCondition condition) {
         if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             return S3ErrorCode.KEY_TOO_LONG;
         }
@@ -91,8 +96,16 @@ public class DeleteObjectsHandler implements S3Handler<DeleteObjects> {
             return S3ErrorCode.NO_SUCH_VERSION;
         }
         try {
-            store.deleteObject(bucket, key);
+            if (condition.isNone()) {
+                store.deleteObject(bucket, key);
+            } else {
+                DeleteObjectHandler.deleteIfMatching(store, bucket, key, condition);
+            }
             return null;
+        } catch (NoSuchKeyException e) {
+            return S3ErrorCode.NO_SUCH_KEY;
+        } catch (PreconditionFailedException e) {
+            return S3ErrorCode.PRECONDITION_FAILED;
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "DeleteObjects: could not delete %s/%s", bucket, key);
             return S3ErrorCode.INTERNAL_ERROR;

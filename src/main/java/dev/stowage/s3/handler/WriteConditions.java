@@ -21,6 +21,17 @@ final class WriteConditions {
         return match == null && noneMatch == null ? WriteCondition.NONE : new WriteCondition(match, noneMatch);
     }
 
+    /** The {@code If-Match} of a conditional delete (DeleteObject); {@link WriteCondition#NONE} without one. */
+    static WriteCondition ifMatch(RequestHead head) {
+        return ifMatch(head.header(S3Headers.IF_MATCH));
+    }
+
+    /** The condition of an If-Match value (DeleteObjects' {@code ETag} element); NONE when null or blank. */
+    static WriteCondition ifMatch(String value) {
+        List<String> match = etags(value);
+        return match == null ? WriteCondition.NONE : new WriteCondition(match, null);
+    }
+
     private static List<String> etags(String header) {
         if (header == null || header.isBlank()) {
             return null;

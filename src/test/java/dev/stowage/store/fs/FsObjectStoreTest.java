@@ -125,6 +125,17 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
     }
 
     @Test
+    void deleteObjectIf_deletesOnlyWhenThePredicateHoldsForTheObjectThere() throws IOException {
+        store.createBucket(BUCKET, "o", null);
+        ObjectInfo put = put(BUCKET, "k", "v1");
+        assertFalse(store.deleteObjectIf(BUCKET, "k", current -> !current.etag().equals(put.etag())));
+        assertTrue(store.findObject(BUCKET, "k").isPresent());
+        assertTrue(store.deleteObjectIf(BUCKET, "k", current -> current.etag().equals(put.etag())));
+        assertTrue(store.findObject(BUCKET, "k").isEmpty());
+        assertFalse(store.deleteObjectIf(BUCKET, "k", current -> true));
+    }
+
+    @Test
     void deleteObject_removesEmptyParentDirectories() throws IOException {
         store.createBucket(BUCKET, "o", null);
         put(BUCKET, "a/b/c/d", "v");
