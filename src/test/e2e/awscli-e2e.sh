@@ -344,6 +344,19 @@ fails_with "get-bucket-lifecycle-configuration after delete" "NoSuchLifecycleCon
   get-bucket-lifecycle-configuration --bucket "$B"
 ok "s3 rm (lifecycle)" s3 rm "s3://$B/tmp/scratch.txt"
 pass "lifecycle: rules set and read back, x-amz-expiration on a put, a transition refused, deleted"
+head -c 32 /dev/urandom > "$WORK/ssec.key"
+head -c 32 /dev/urandom > "$WORK/ssec-other.key"
+ok "s3 cp --sse-c up" s3 cp --no-progress --sse-c AES256 --sse-c-key "fileb://$WORK/ssec.key" \
+  "$WORK/up/small.txt" "s3://$B/ssec.txt"
+ok "s3 cp --sse-c down" s3 cp --no-progress --sse-c AES256 --sse-c-key "fileb://$WORK/ssec.key" \
+  "s3://$B/ssec.txt" "$WORK/down/ssec.txt"
+cmp -s "$WORK/up/small.txt" "$WORK/down/ssec.txt" || fail "the SSE-C object does not read back byte for byte"
+fails_with "get-object of an SSE-C object without the key" "InvalidRequest" s3api get-object --bucket "$B" \
+  --key ssec.txt "$WORK/down/ssec-nokey.txt"
+fails_with "get-object with another key" "Forbidden\|AccessDenied" s3api get-object --bucket "$B" --key ssec.txt \
+  --sse-customer-algorithm AES256 --sse-customer-key "fileb://$WORK/ssec-other.key" "$WORK/down/ssec-other.txt"
+ok "s3 rm (sse-c)" s3 rm "s3://$B/ssec.txt"
+pass "SSE-C: s3 cp --sse-c up and down byte for byte; no key InvalidRequest, another key refused"
 fails_with "put-object with an Object Lock retention" "InvalidRequest" s3api put-object --bucket "$B" \
   --key locked.txt --body "$WORK/up/small.txt" --object-lock-mode GOVERNANCE \
   --object-lock-retain-until-date 2099-01-01T00:00:00Z

@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What an object request asks of server-side encryption, refused where Stowage cannot honour it. Objects are
- * stored as sent: a request that expects them encrypted with the customer's own key (SSE-C) or a KMS key must fail
- * rather than succeed and leave the client believing its data is encrypted. {@code x-amz-server-side-encryption:
+ * What an object request asks of server-side encryption, refused where Stowage cannot honour it: a request that
+ * expects its object encrypted with a KMS key, or with the customer's own key (SSE-C) where Stowage does not do
+ * that (copies, multipart uploads, POST forms), must fail rather than succeed and leave the client believing its
+ * data is encrypted. {@code x-amz-server-side-encryption:
  * AES256} (SSE-S3) is accepted and not echoed, so no response claims encryption Stowage did not do; it is
  * accepted because many tools send it by default (Terraform's state backend with {@code encrypt = true}), and
  * encryption at rest is then the storage volume's.
@@ -24,6 +25,7 @@ public final class EncryptionHeaders {
             "x-amz-copy-source-server-side-encryption-customer-algorithm",
             "x-amz-copy-source-server-side-encryption-customer-key",
             "x-amz-copy-source-server-side-encryption-customer-key-md5");
+    private static final String COPY_SOURCE = "x-amz-copy-source-";
     /** KMS settings, which only {@code aws:kms} takes. */
     private static final List<String> KMS_ONLY = List.of(
             "x-amz-server-side-encryption-aws-kms-key-id",
@@ -32,9 +34,16 @@ public final class EncryptionHeaders {
 
     private EncryptionHeaders() {}
 
-    /** Throws the S3 error for an encryption request this gateway does not support; returns otherwise. */
+    /**
+     * Throws the S3 error for an encryption request this gateway does not support; returns otherwise. A customer
+     * key (SSE-C) is taken by reads of objects (GET, HEAD) and by a PutObject (a PUT that copies nothing and is no
+     * part of an upload); {@link dev.stowage.s3.sse.CustomerEncryption} handles it there.
+     */
     static void requireSupported(RequestHead head) {
-        requireSupported(head::header);
+        String method = head.method();
+        boolean customerKeyTaken = method.equals("GET") || method.equals("HEAD") || (method.equals("PUT")
+                && head.header("x-amz-copy-source") == null && !head.hasParam("uploadId"));
+        requireSupported(head::header, customerKeyTaken);
     }
 
     /**
@@ -42,10 +51,14 @@ public final class EncryptionHeaders {
      * the same words as a PutObject's headers.
      */
     public static void requireSupported(Function<String, String> header) {
+        requireSupported(header, false);
+    }
+
+    private static void requireSupported(Function<String, String> header, boolean customerKeyTaken) {
         for (String name : SSE_C) {
-            if (header.apply(name) != null) {
+            if ((!customerKeyTaken || name.startsWith(COPY_SOURCE)) && header.apply(name) != null) {
                 throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Server-side encryption with customer-provided "
-                        + "keys (SSE-C) is not supported by this gateway.")
+                        + "keys (SSE-C) is supported by this gateway on PutObject, GetObject and HeadObject only.")
                         .element("Header", name);
             }
         }

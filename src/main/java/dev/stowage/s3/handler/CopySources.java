@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.ExpectedBucketOwner;
 import dev.stowage.s3.HttpDates;
@@ -45,6 +46,10 @@ public class CopySources {
             throw new S3Exception(S3ErrorCode.NO_SUCH_KEY).element("Key", source.key());
         }
         try {
+            if (CustomerEncryption.encrypted(reader.info())) {
+                throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Copying an object stored with a customer-provided "
+                        + "encryption key (SSE-C) is not supported by this gateway.");
+            }
             checkConditions(request.head(), reader.info());
             return reader;
         } catch (RuntimeException e) {

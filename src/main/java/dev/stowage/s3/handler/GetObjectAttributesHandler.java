@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.HttpDates;
 import dev.stowage.s3.S3Headers;
@@ -44,6 +45,7 @@ public class GetObjectAttributesHandler implements S3Handler<GetObjectAttributes
         int maxParts = number(head, S3Headers.X_AMZ_MAX_PARTS, MAX_PARTS);
         int marker = number(head, S3Headers.X_AMZ_PART_NUMBER_MARKER, 0);
         ObjectInfo info = request.object();
+        CustomerEncryption.forRead(request.head(), info);
         XmlWriter xml = new XmlWriter().openRoot("GetObjectAttributesOutput");
         if (wanted.contains(Attribute.ETAG)) {
             xml.element("ETag", info.etag());

@@ -1,5 +1,7 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.sse.CustomerKey;
+import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.s3.S3Operation.GetObject;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
@@ -27,12 +29,15 @@ public class GetObjectHandler implements S3Handler<GetObject> {
         ObjectReader reader = request.reader() != null ? request.reader() : store.openObject(op.bucket(), op.key());
         try {
             ObjectInfo info = reader.info();
+            CustomerKey key = CustomerEncryption.forRead(request.head(), info);
             ObjectResponses.checkPreconditions(request.head(), info);
             ObjectResponses.Selection selection = ObjectResponses.select(request.head(), info, op.partNumber());
             ObjectResponses.ByteRange range = selection.range();
-            return ObjectResponses.response(selection, info, request).body(range == null
-                    ? new S3Response.ObjectContent(reader, 0, info.size())
-                    : new S3Response.ObjectContent(reader, range.start(), range.length()));
+            ObjectReader content = CustomerEncryption.decrypting(reader, key);
+            return CustomerEncryption.headers(ObjectResponses.response(selection, info, request),
+                    key == null ? null : key.keyMd5()).body(range == null
+                    ? new S3Response.ObjectContent(content, 0, info.size())
+                    : new S3Response.ObjectContent(content, range.start(), range.length()));
         } catch (RuntimeException e) {
             reader.close();
             throw e;

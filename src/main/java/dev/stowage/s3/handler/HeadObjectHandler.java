@@ -1,5 +1,7 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.sse.CustomerKey;
+import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.s3.S3Operation.HeadObject;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
@@ -20,10 +22,12 @@ public class HeadObjectHandler implements S3Handler<HeadObject> {
     @Override
     public S3Response handle(HeadObject op, S3Request request) throws IOException {
         ObjectInfo info = request.object() != null ? request.object() : store.headObject(op.bucket(), op.key());
+        CustomerKey key = CustomerEncryption.forRead(request.head(), info);
         ObjectResponses.checkPreconditions(request.head(), info);
         ObjectResponses.Selection selection = ObjectResponses.select(request.head(), info, op.partNumber());
         ObjectResponses.ByteRange range = selection.range();
-        return ObjectResponses.response(selection, info, request)
+        return CustomerEncryption.headers(ObjectResponses.response(selection, info, request),
+                key == null ? null : key.keyMd5())
                 .body(new S3Response.Empty(range == null ? info.size() : range.length()));
     }
 }

@@ -1,5 +1,9 @@
 package dev.stowage.s3.handler;
 
+import java.util.function.Supplier;
+import java.security.MessageDigest;
+import java.security.DigestInputStream;
+import dev.stowage.s3.sse.CustomerEncryption;
 import static dev.stowage.s3.S3Headers.CACHE_CONTROL;
 import static dev.stowage.s3.S3Headers.CONTENT_DISPOSITION;
 import static dev.stowage.s3.S3Headers.CONTENT_ENCODING;
@@ -63,12 +67,46 @@ public class PutObjectHandler implements S3Handler<PutObject> {
         ObjectAttributes attributes = attributes(head)
                 .withSystem(access.fromRequestHeaders(head, request.principal(), request.bucket()));
         ChecksumFacts.declared(request);
+        CustomerEncryption.Writing sseC = CustomerEncryption.forWrite(head);
         InputStream body = request.body();
-        ObjectInfo info = store.putObject(op.bucket(), op.key(), body, length, md5, attributes,
-                ChecksumFacts.afterBody(body), condition);
-        return ChecksumFacts.headers(ObjectResponses.expiration(
-                S3Response.ok().header(S3Headers.ETAG_OUT, '"' + info.etag() + '"'), request, info),
-                info.attributes().system(), true);
+        ObjectInfo info;
+        if (sseC == null) {
+            info = store.putObject(op.bucket(), op.key(), body, length, md5, attributes, ChecksumFacts.afterBody(body),
+                    condition);
+        } else {
+            info = putEncrypted(op, body, length, md5, attributes.withSystem(sseC.facts()), condition, sseC);
+        }
+        S3Response response = S3Response.ok().header(S3Headers.ETAG_OUT, '"' + info.etag() + '"');
+        CustomerEncryption.headers(response, sseC == null ? null : sseC.key().keyMd5());
+        return ChecksumFacts.headers(ObjectResponses.expiration(response, request, info), info.attributes().system(),
+                true);
+    }
+
+    /**
+     * Stores the body encrypted with the request's customer key (SSE-C): checksums and Content-MD5 are of the
+     * plaintext, checked once it has all been read and before the object becomes visible.
+     */
+    private ObjectInfo putEncrypted(PutObject op, InputStream plain, long length, byte[] md5,
+            ObjectAttributes attributes, WriteCondition condition, CustomerEncryption.Writing sseC) throws IOException {
+        MessageDigest digest = md5 == null ? null : newMd5();
+        InputStream counted = digest == null ? plain : new DigestInputStream(plain, digest);
+        Supplier<Map<String, String>> checksums = ChecksumFacts.afterBody(plain);
+        Supplier<Map<String, String>> afterBody = () -> {
+            if (digest != null && !MessageDigest.isEqual(md5, digest.digest())) {
+                throw new S3Exception(S3ErrorCode.BAD_DIGEST);
+            }
+            return checksums.get();
+        };
+        return store.putObject(op.bucket(), op.key(), sseC.encrypt(counted), length, null, attributes, afterBody,
+                condition);
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] contentMd5(String header) {

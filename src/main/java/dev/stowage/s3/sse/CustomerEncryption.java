@@ -1,0 +1,103 @@
+package dev.stowage.s3.sse;
+
+import dev.stowage.http.RequestHead;
+import dev.stowage.s3.S3Response;
+import dev.stowage.s3.error.S3ErrorCode;
+import dev.stowage.s3.error.S3Exception;
+import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectReader;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.CipherInputStream;
+
+/**
+ * Server-side encryption with customer-provided keys (SSE-C) on PutObject, GetObject, HeadObject and
+ * GetObjectAttributes, as AWS does it: an object put with a key is stored encrypted (AES-256-CTR, a random IV per
+ * object) and its facts hold the key's MD5, the IV and an HMAC of the key; reading it (or its metadata) needs the
+ * same key: none → 400 InvalidRequest, another → 403 AccessDenied; a key for an object stored without one → 400
+ * InvalidRequest. Responses name the algorithm and the key's MD5. Its ETag is not the MD5 of the plaintext, as on
+ * AWS.
+ */
+public final class CustomerEncryption {
+    static final String FACT_KEY_MD5 = "sse-c-key-md5";
+    static final String FACT_IV = "sse-c-iv";
+    static final String FACT_CHECK = "sse-c-check";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private CustomerEncryption() {}
+
+    /** A key and the IV of the object being written with it. */
+    public record Writing(CustomerKey key, byte[] iv) {
+        /** The object's system facts that record the encryption. */
+        public Map<String, String> facts() {
+            return Map.of(FACT_KEY_MD5, key.keyMd5(), FACT_IV, Base64.getEncoder().encodeToString(iv),
+                    FACT_CHECK, key.check(iv));
+        }
+
+        /** The plaintext {@code body} encrypted as it is read. */
+        public InputStream encrypt(InputStream body) {
+            return new CipherInputStream(body, key.cipherAt(iv, 0, Cipher.ENCRYPT_MODE));
+        }
+    }
+
+    /** For a PutObject: the key and a fresh IV when the request names a key; null when it does not. */
+    public static Writing forWrite(RequestHead head) {
+        if (!CustomerKey.present(head::header)) {
+            return null;
+        }
+        byte[] iv = new byte[CustomerKey.BLOCK];
+        RANDOM.nextBytes(iv);
+        return new Writing(CustomerKey.from(head::header), iv);
+    }
+
+    /** Whether the object was stored encrypted with a customer key. */
+    public static boolean encrypted(ObjectInfo object) {
+        return object.attributes().system().containsKey(FACT_IV);
+    }
+
+    /**
+     * The key this read of {@code object} gives, checked against the one it was stored with; null for an object
+     * stored without one (and a request naming none).
+     */
+    public static CustomerKey forRead(RequestHead head, ObjectInfo object) {
+        boolean given = CustomerKey.present(head::header);
+        if (!encrypted(object)) {
+            if (given) {
+                throw new S3Exception(S3ErrorCode.INVALID_REQUEST,
+                        "The encryption parameters are not applicable to this object.");
+            }
+            return null;
+        }
+        if (!given) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The object was stored using a form of Server Side "
+                    + "Encryption. The correct parameters must be provided to retrieve the object.");
+        }
+        CustomerKey key = CustomerKey.from(head::header);
+        String stored = object.attributes().system().get(FACT_CHECK);
+        if (!MessageDigest.isEqual(key.check(iv(object)).getBytes(), stored.getBytes())) {
+            throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
+        }
+        return key;
+    }
+
+    /** {@code reader} as plaintext when {@code key} (from {@link #forRead}) is not null. */
+    public static ObjectReader decrypting(ObjectReader reader, CustomerKey key) {
+        return key == null ? reader : new DecryptingObjectReader(reader, key, iv(reader.info()));
+    }
+
+    /** Adds the SSE-C response headers for an object written or read with {@code keyMd5} (none when null). */
+    public static S3Response headers(S3Response response, String keyMd5) {
+        if (keyMd5 == null) {
+            return response;
+        }
+        return response.header(CustomerKey.ALGORITHM, "AES256").header(CustomerKey.KEY_MD5, keyMd5);
+    }
+
+    private static byte[] iv(ObjectInfo object) {
+        return Base64.getDecoder().decode(object.attributes().system().get(FACT_IV));
+    }
+}

@@ -1,0 +1,139 @@
+package dev.stowage.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * SSE-C through the SDK: an object put with a customer key reads back with that key only (whole, by range, small and
+ * large), its metadata too; the key's MD5 and the algorithm come back; bad keys get AWS's errors; copies and
+ * multipart uploads with customer keys are refused.
+ */
+@QuarkusTest
+class CustomerEncryptionIT extends S3TestSupport {
+    private static final Random RANDOM = new Random(7);
+
+    private record Key(String base64, String md5) {}
+
+    private static Key newKey() throws Exception {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return new Key(Base64.getEncoder().encodeToString(raw),
+                Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(raw)));
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] data = new byte[n];
+        RANDOM.nextBytes(data);
+        return data;
+    }
+
+    private void put(String bucket, String k, byte[] data, Key key) {
+        var r = s3.putObject(b -> b.bucket(bucket).key(k).sseCustomerAlgorithm("AES256").sseCustomerKey(key.base64())
+                .sseCustomerKeyMD5(key.md5()), RequestBody.fromBytes(data));
+        assertThat(r.sseCustomerAlgorithm()).isEqualTo("AES256");
+        assertThat(r.sseCustomerKeyMD5()).isEqualTo(key.md5());
+    }
+
+    private ResponseBytes<GetObjectResponse> get(String bucket, String k, Key key, String range) {
+        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(k).range(range).sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(key.base64()).sseCustomerKeyMD5(key.md5()));
+    }
+
+    @Test
+    void objectsPutWithAKey_readBackWithThatKey_wholeAndByRange() throws Exception {
+        String bucket = newBucket();
+        Key key = newKey();
+        for (int size : new int[] {0, 1, 15, 16, 17, 8191, 300_000, 1_200_000}) {
+            byte[] data = bytes(size);
+            put(bucket, "o" + size, data, key);
+            ResponseBytes<GetObjectResponse> whole = get(bucket, "o" + size, key, null);
+            assertThat(whole.asByteArray()).as("size %d", size).isEqualTo(data);
+            assertThat(whole.response().sseCustomerKeyMD5()).isEqualTo(key.md5());
+            if (size > 40) {
+                int from = 17;
+                int to = size - 5;
+                assertThat(get(bucket, "o" + size, key, "bytes=" + from + "-" + to).asByteArray())
+                        .isEqualTo(Arrays.copyOfRange(data, from, to + 1));
+            }
+        }
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("o15").sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(key.base64()).sseCustomerKeyMD5(key.md5()));
+        assertThat(head.contentLength()).isEqualTo(15);
+        assertThat(head.sseCustomerAlgorithm()).isEqualTo("AES256");
+    }
+
+    @Test
+    void theStoredFile_holdsNoneOfThePlaintext() throws Exception {
+        String bucket = newBucket();
+        byte[] data = ("a recognisable plaintext line\n").repeat(2000).getBytes();
+        put(bucket, "doc", data, newKey());
+        Path objects = Path.of(ConfigProvider.getConfig().getValue("stowage.data-dir", String.class), "buckets", bucket,
+                "objects");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(objects)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).hasSize(1);
+        byte[] stored = Files.readAllBytes(files.get(0));
+        assertThat(stored.length).isGreaterThan(data.length);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("recognisable plaintext");
+    }
+
+    @Test
+    void readingWithoutTheKey_isInvalidRequest_andWithAnotherKey_accessDenied() throws Exception {
+        String bucket = newBucket();
+        Key key = newKey();
+        put(bucket, "secret", "top secret".getBytes(), key);
+        assertS3Error(() -> s3.getObject(b -> b.bucket(bucket).key("secret")), 400, "InvalidRequest");
+        Key other = newKey();
+        assertS3Error(() -> get(bucket, "secret", other, null), 403, "AccessDenied");
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(bucket).key("secret")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    }
+
+    @Test
+    void aKeyForAnObjectStoredWithout_isInvalidRequest_andBadKeysGetAwssErrors() throws Exception {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromString("plain"));
+        Key key = newKey();
+        String otherMd5 = newKey().md5();
+        assertS3Error(() -> get(bucket, "plain", key, null), 400, "InvalidRequest");
+        assertS3Error(() -> s3.putObject(b -> b.bucket(bucket).key("k").sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(key.base64()).sseCustomerKeyMD5(otherMd5), RequestBody.fromString("v")),
+                400, "InvalidArgument");
+        assertS3Error(() -> s3.putObject(b -> b.bucket(bucket).key("k").sseCustomerAlgorithm("AES128")
+                .sseCustomerKey(key.base64()).sseCustomerKeyMD5(key.md5()), RequestBody.fromString("v")),
+                400, "InvalidEncryptionAlgorithmError");
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactly("plain");
+    }
+
+    @Test
+    void copiesAndMultipartUploadsWithCustomerKeys_areNotImplemented() throws Exception {
+        String bucket = newBucket();
+        Key key = newKey();
+        put(bucket, "src", "v".getBytes(), key);
+        assertS3Error(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("dst")), 501, "NotImplemented");
+        assertS3Error(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key("mp").sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(key.base64()).sseCustomerKeyMD5(key.md5())), 501, "NotImplemented");
+    }
+}
