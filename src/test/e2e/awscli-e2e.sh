@@ -355,8 +355,15 @@ fails_with "get-object of an SSE-C object without the key" "InvalidRequest" s3ap
   --key ssec.txt "$WORK/down/ssec-nokey.txt"
 fails_with "get-object with another key" "Forbidden\|AccessDenied" s3api get-object --bucket "$B" --key ssec.txt \
   --sse-customer-algorithm AES256 --sse-customer-key "fileb://$WORK/ssec-other.key" "$WORK/down/ssec-other.txt"
+ok "s3 cp --sse-c-copy-source (re-key a copy)" s3 cp --no-progress --sse-c-copy-source AES256 \
+  --sse-c-copy-source-key "fileb://$WORK/ssec.key" --sse-c AES256 --sse-c-key "fileb://$WORK/ssec-other.key" \
+  "s3://$B/ssec.txt" "s3://$B/ssec-copy.txt"
+ok "s3 cp --sse-c down (the copy, its own key)" s3 cp --no-progress --sse-c AES256 \
+  --sse-c-key "fileb://$WORK/ssec-other.key" "s3://$B/ssec-copy.txt" "$WORK/down/ssec-copy.txt"
+cmp -s "$WORK/up/small.txt" "$WORK/down/ssec-copy.txt" || fail "the re-keyed SSE-C copy does not read back byte for byte"
 ok "s3 rm (sse-c)" s3 rm "s3://$B/ssec.txt"
-pass "SSE-C: s3 cp --sse-c up and down byte for byte; no key InvalidRequest, another key refused"
+ok "s3 rm (sse-c copy)" s3 rm "s3://$B/ssec-copy.txt"
+pass "SSE-C: s3 cp --sse-c up, down and re-keyed copy byte for byte; no key InvalidRequest, another key refused"
 fails_with "put-object with an Object Lock retention" "InvalidRequest" s3api put-object --bucket "$B" \
   --key locked.txt --body "$WORK/up/small.txt" --object-lock-mode GOVERNANCE \
   --object-lock-retain-until-date 2099-01-01T00:00:00Z

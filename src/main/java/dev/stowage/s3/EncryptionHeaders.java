@@ -36,14 +36,14 @@ public final class EncryptionHeaders {
 
     /**
      * Throws the S3 error for an encryption request this gateway does not support; returns otherwise. A customer
-     * key (SSE-C) is taken by reads of objects (GET, HEAD) and by a PutObject (a PUT that copies nothing and is no
-     * part of an upload); {@link dev.stowage.s3.sse.CustomerEncryption} handles it there.
+     * key (SSE-C) is taken by reads of objects (GET, HEAD), by PutObject and CopyObject (a PUT that is no part of an
+     * upload), and a copy source's key by CopyObject; {@link dev.stowage.s3.sse.CustomerEncryption} handles them.
      */
     static void requireSupported(RequestHead head) {
         String method = head.method();
-        boolean customerKeyTaken = method.equals("GET") || method.equals("HEAD") || (method.equals("PUT")
-                && head.header("x-amz-copy-source") == null && !head.hasParam("uploadId"));
-        requireSupported(head::header, customerKeyTaken);
+        boolean put = method.equals("PUT") && !head.hasParam("uploadId");
+        boolean copy = put && head.header("x-amz-copy-source") != null;
+        requireSupported(head::header, method.equals("GET") || method.equals("HEAD") || put, copy);
     }
 
     /**
@@ -51,14 +51,16 @@ public final class EncryptionHeaders {
      * the same words as a PutObject's headers.
      */
     public static void requireSupported(Function<String, String> header) {
-        requireSupported(header, false);
+        requireSupported(header, false, false);
     }
 
-    private static void requireSupported(Function<String, String> header, boolean customerKeyTaken) {
+    private static void requireSupported(Function<String, String> header, boolean customerKeyTaken,
+            boolean copySourceKeyTaken) {
         for (String name : SSE_C) {
-            if ((!customerKeyTaken || name.startsWith(COPY_SOURCE)) && header.apply(name) != null) {
+            boolean taken = name.startsWith(COPY_SOURCE) ? copySourceKeyTaken : customerKeyTaken;
+            if (!taken && header.apply(name) != null) {
                 throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Server-side encryption with customer-provided "
-                        + "keys (SSE-C) is supported by this gateway on PutObject, GetObject and HeadObject only.")
+                        + "keys (SSE-C) is supported by this gateway on PutObject, CopyObject, GetObject and HeadObject only.")
                         .element("Header", name);
             }
         }

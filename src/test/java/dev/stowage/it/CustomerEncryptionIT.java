@@ -127,13 +127,54 @@ class CustomerEncryptionIT extends S3TestSupport {
     }
 
     @Test
-    void copiesAndMultipartUploadsWithCustomerKeys_areNotImplemented() throws Exception {
+    void copyObject_decryptsWithTheSourcesKey_andEncryptsWithTheCopysOwn() throws Exception {
+        String bucket = newBucket();
+        Key first = newKey();
+        Key second = newKey();
+        byte[] data = bytes(200_000);
+        put(bucket, "src", data, first);
+        assertS3Error(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("nokey")), 400, "InvalidRequest");
+
+        var rekeyed = s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("rekeyed").copySourceSSECustomerAlgorithm("AES256")
+                .copySourceSSECustomerKey(first.base64()).copySourceSSECustomerKeyMD5(first.md5())
+                .sseCustomerAlgorithm("AES256").sseCustomerKey(second.base64()).sseCustomerKeyMD5(second.md5()));
+        assertThat(rekeyed.sseCustomerKeyMD5()).isEqualTo(second.md5());
+        assertThat(get(bucket, "rekeyed", second, null).asByteArray()).isEqualTo(data);
+        assertS3Error(() -> get(bucket, "rekeyed", first, null), 403, "AccessDenied");
+
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("rekeyed").destinationBucket(bucket)
+                .destinationKey("plain").copySourceSSECustomerAlgorithm("AES256")
+                .copySourceSSECustomerKey(second.base64()).copySourceSSECustomerKeyMD5(second.md5()));
+        ResponseBytes<GetObjectResponse> plain = s3.getObjectAsBytes(b -> b.bucket(bucket).key("plain"));
+        assertThat(plain.asByteArray()).isEqualTo(data);
+        assertThat(plain.response().eTag()).isEqualTo('"' + hex(MessageDigest.getInstance("MD5").digest(data)) + '"');
+
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("plain").destinationBucket(bucket)
+                .destinationKey("sealed").sseCustomerAlgorithm("AES256").sseCustomerKey(first.base64())
+                .sseCustomerKeyMD5(first.md5()));
+        assertThat(get(bucket, "sealed", first, null).asByteArray()).isEqualTo(data);
+        assertS3Error(() -> s3.getObject(b -> b.bucket(bucket).key("sealed")), 400, "InvalidRequest");
+    }
+
+    @Test
+    void multipartUploadsWithCustomerKeys_andPartCopiesOfSseCObjects_areNotImplemented() throws Exception {
         String bucket = newBucket();
         Key key = newKey();
         put(bucket, "src", "v".getBytes(), key);
-        assertS3Error(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
-                .destinationKey("dst")), 501, "NotImplemented");
         assertS3Error(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key("mp").sseCustomerAlgorithm("AES256")
                 .sseCustomerKey(key.base64()).sseCustomerKeyMD5(key.md5())), 501, "NotImplemented");
+        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key("mp")).uploadId();
+        assertS3Error(() -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("mp").uploadId(upload).partNumber(1)), 501, "NotImplemented");
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : bytes) {
+            out.append(String.format("%02x", b));
+        }
+        return out.toString();
     }
 }

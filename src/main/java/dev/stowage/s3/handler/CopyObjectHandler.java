@@ -1,5 +1,8 @@
 package dev.stowage.s3.handler;
 
+import java.io.InputStream;
+import dev.stowage.s3.sse.CustomerKey;
+import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.EncryptionHeaders;
 import dev.stowage.s3.S3Headers;
@@ -24,7 +27,8 @@ import java.util.Map;
 /**
  * CopyObject: the source's bytes (copied file to file, in the kernel) under the addressed key, with the source's
  * metadata ({@code x-amz-metadata-directive: COPY}, the default) or the request's ({@code REPLACE}). The bytes'
- * own facts (ETag, checksums) go with them either way.
+ * own facts (ETag, checksums) go with them either way. With a customer key (SSE-C) on either side the bytes are
+ * read through this gateway instead, decrypted with the source's key and encrypted with the copy's.
  */
 @ApplicationScoped
 public class CopyObjectHandler implements S3Handler<CopyObject> {
@@ -52,8 +56,9 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
         }
         ObjectAttributes replacement = replace ? PutObjectHandler.attributes(request.head()) : null;
         WriteCondition condition = WriteConditions.of(request.head());
-        try (ObjectReader source = sources.open(op.source(), request)) {
-            ObjectInfo from = source.info();
+        CustomerEncryption.Writing sseC = CustomerEncryption.forWrite(request.head());
+        try (CopySources.Opened source = sources.openForCopy(op.source(), request)) {
+            ObjectInfo from = source.stored().info();
             if (!replace && op.source().bucket().equals(op.bucket()) && op.source().key().equals(op.key())
                     && !changesWhatSelfCopyMay(request.head())) {
                 throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "This copy request is illegal because it is "
@@ -64,16 +69,27 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
                 throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The specified copy source is larger than the "
                         + "maximum allowable size for a copy source: " + CopySources.MAX_COPY_SOURCE);
             }
-            Map<String, String> facts = access.forCopy(from.attributes().system(), request.head(),
-                    request.principal(), request.bucket());
+            Map<String, String> facts = CustomerEncryption.withoutKeyFacts(access.forCopy(from.attributes().system(),
+                    request.head(), request.principal(), request.bucket()));
+            if (sseC != null) {
+                facts.putAll(sseC.facts());
+            }
             ObjectAttributes attributes = (replace ? replacement : from.attributes()).withSystem(facts);
-            ObjectInfo copied = store.copyObject(source, op.bucket(), op.key(), attributes, condition);
+            ObjectInfo copied;
+            if (source.key() == null && sseC == null) {
+                copied = store.copyObject(source.stored(), op.bucket(), op.key(), attributes, condition);
+            } else { // bytes pass through here to be decrypted, encrypted, or both
+                InputStream plain = new ObjectRangeStream(source.plaintext(), 0, from.size());
+                copied = store.putObject(op.bucket(), op.key(), sseC == null ? plain : sseC.encrypt(plain),
+                        from.size(), null, attributes, Map::of, condition);
+            }
             XmlWriter xml = new XmlWriter().openRoot("CopyObjectResult")
                     .element("ETag", '"' + copied.etag() + '"')
                     .element("LastModified", copied.lastModified());
             ChecksumFacts.xml(xml, copied.attributes().system(), true);
             xml.close("CopyObjectResult");
-            return S3Response.xml(200, xml.toBytes());
+            return CustomerEncryption.headers(S3Response.xml(200, xml.toBytes()),
+                    sseC == null ? null : sseC.key().keyMd5());
         }
     }
 
@@ -83,6 +99,6 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
      */
     private static boolean changesWhatSelfCopyMay(RequestHead head) {
         return head.header(StorageClassHeader.HEADER) != null || head.header(WebsiteRedirectHeader.HEADER) != null
-                || head.header(EncryptionHeaders.SSE) != null;
+                || head.header(EncryptionHeaders.SSE) != null || CustomerKey.present(head::header);
     }
 }

@@ -1,5 +1,7 @@
 package dev.stowage.s3.handler;
 
+import java.io.Closeable;
+import dev.stowage.s3.sse.CustomerKey;
 import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.ExpectedBucketOwner;
@@ -36,8 +38,48 @@ public class CopySources {
         this.authorizer = authorizer;
     }
 
-    /** Opens the source after the access check and the copy conditions; the caller closes it. */
+    /**
+     * Opens the source of an UploadPartCopy after the access check and the copy conditions; the caller closes it.
+     * A source stored with a customer key (SSE-C) is refused: parts are not encrypted with one yet.
+     */
     ObjectReader open(CopySource source, S3Request request) throws IOException {
+        ObjectReader reader = openChecked(source, request);
+        if (CustomerEncryption.encrypted(reader.info())) {
+            reader.close();
+            throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Copying a part of an object stored with a "
+                    + "customer-provided encryption key (SSE-C) is not supported by this gateway.");
+        }
+        return reader;
+    }
+
+    /**
+     * The source of a CopyObject, opened as {@link #open} does; one stored with a customer key (SSE-C) needs that key
+     * in the {@code x-amz-copy-source-server-side-encryption-customer-*} headers (as a GetObject would).
+     */
+    Opened openForCopy(CopySource source, S3Request request) throws IOException {
+        ObjectReader reader = openChecked(source, request);
+        try {
+            return new Opened(reader, CustomerEncryption.forCopySource(request.head(), reader.info()));
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** An open copy source and the customer key it is read with (null when it was stored without one). */
+    record Opened(ObjectReader stored, CustomerKey key) implements Closeable {
+        /** The source's bytes as plaintext. */
+        ObjectReader plaintext() {
+            return CustomerEncryption.decrypting(stored, key);
+        }
+
+        @Override
+        public void close() throws IOException {
+            stored.close();
+        }
+    }
+
+    private ObjectReader openChecked(CopySource source, S3Request request) throws IOException {
         ObjectReader reader;
         try {
             reader = authorizer.openCopySource(request.principal(), request.head(), source.bucket(), source.key(),
@@ -46,10 +88,6 @@ public class CopySources {
             throw new S3Exception(S3ErrorCode.NO_SUCH_KEY).element("Key", source.key());
         }
         try {
-            if (CustomerEncryption.encrypted(reader.info())) {
-                throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Copying an object stored with a customer-provided "
-                        + "encryption key (SSE-C) is not supported by this gateway.");
-            }
             checkConditions(request.head(), reader.info());
             return reader;
         } catch (RuntimeException e) {

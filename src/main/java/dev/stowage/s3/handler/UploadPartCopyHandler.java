@@ -15,7 +15,6 @@ import dev.stowage.store.PartInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 
 /** UploadPartCopy: a part made of a source object, or of the byte range {@code x-amz-copy-source-range} names. */
 @ApplicationScoped
@@ -44,7 +43,7 @@ public class UploadPartCopyHandler implements S3Handler<UploadPartCopy> {
                 part = store.copyPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), source, range[0],
                         range[1]);
             } else { // the upload's algorithm wants every part's checksum: read the bytes through it, as AWS does
-                InputStream bytes = new ChecksumFacts.Computing(new SourceRange(source, range[0], range[1]),
+                InputStream bytes = new ChecksumFacts.Computing(new ObjectRangeStream(source, range[0], range[1]),
                         ChecksumAlgorithm.fromDisplayName(wanted));
                 part = store.putPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), bytes, range[1], null,
                         ChecksumFacts.afterBody(bytes));
@@ -57,39 +56,6 @@ public class UploadPartCopyHandler implements S3Handler<UploadPartCopy> {
                 xml.element(checksum.xmlName(), checksum.value());
             }
             return S3Response.xml(200, xml.close("CopyPartResult").toBytes());
-        }
-    }
-
-    /** The bytes {@code [offset, offset + length)} of an open source object, as a stream. */
-    private static final class SourceRange extends InputStream {
-        private final ObjectReader source;
-        private long position;
-        private long remaining;
-
-        SourceRange(ObjectReader source, long offset, long length) {
-            this.source = source;
-            this.position = offset;
-            this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = source.read(ByteBuffer.wrap(b, off, (int) Math.min(len, remaining)), position);
-            if (n < 0) {
-                throw new IOException("source object shorter than its header says");
-            }
-            position += n;
-            remaining -= n;
-            return n;
         }
     }
 

@@ -10,13 +10,15 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import javax.crypto.Cipher;
 import javax.crypto.CipherInputStream;
 
 /**
- * Server-side encryption with customer-provided keys (SSE-C) on PutObject, GetObject, HeadObject and
- * GetObjectAttributes, as AWS does it: an object put with a key is stored encrypted (AES-256-CTR, a random IV per
+ * Server-side encryption with customer-provided keys (SSE-C) on PutObject, CopyObject (either side), GetObject,
+ * HeadObject and GetObjectAttributes, as AWS does it: an object put with a key is stored encrypted (AES-256-CTR, a random IV per
  * object) and its facts hold the key's MD5, the IV and an HMAC of the key; reading it (or its metadata) needs the
  * same key: none → 400 InvalidRequest, another → 403 AccessDenied; a key for an object stored without one → 400
  * InvalidRequest. Responses name the algorithm and the key's MD5. Its ETag is not the MD5 of the plaintext, as on
@@ -64,7 +66,16 @@ public final class CustomerEncryption {
      * stored without one (and a request naming none).
      */
     public static CustomerKey forRead(RequestHead head, ObjectInfo object) {
-        boolean given = CustomerKey.present(head::header);
+        return forRead(head::header, object);
+    }
+
+    /** As {@link #forRead(RequestHead, ObjectInfo)} for the source of a copy ({@code x-amz-copy-source-…} headers). */
+    public static CustomerKey forCopySource(RequestHead head, ObjectInfo source) {
+        return forRead(CustomerKey.copySource(head::header), source);
+    }
+
+    private static CustomerKey forRead(Function<String, String> header, ObjectInfo object) {
+        boolean given = CustomerKey.present(header);
         if (!encrypted(object)) {
             if (given) {
                 throw new S3Exception(S3ErrorCode.INVALID_REQUEST,
@@ -76,12 +87,21 @@ public final class CustomerEncryption {
             throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The object was stored using a form of Server Side "
                     + "Encryption. The correct parameters must be provided to retrieve the object.");
         }
-        CustomerKey key = CustomerKey.from(head::header);
+        CustomerKey key = CustomerKey.from(header);
         String stored = object.attributes().system().get(FACT_CHECK);
         if (!MessageDigest.isEqual(key.check(iv(object)).getBytes(), stored.getBytes())) {
             throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
         }
         return key;
+    }
+
+    /** {@code facts} without those that record a customer key (a copy's, whose encryption is its own). */
+    public static Map<String, String> withoutKeyFacts(Map<String, String> facts) {
+        Map<String, String> out = new LinkedHashMap<>(facts);
+        out.remove(FACT_KEY_MD5);
+        out.remove(FACT_IV);
+        out.remove(FACT_CHECK);
+        return out;
     }
 
     /** {@code reader} as plaintext when {@code key} (from {@link #forRead}) is not null. */

@@ -21,6 +21,8 @@ public final class CustomerKey {
     public static final String ALGORITHM = "x-amz-server-side-encryption-customer-algorithm";
     public static final String KEY = "x-amz-server-side-encryption-customer-key";
     public static final String KEY_MD5 = "x-amz-server-side-encryption-customer-key-md5";
+    /** The prefix of the same three headers naming a copy source's key. */
+    public static final String COPY_SOURCE = "x-amz-copy-source-";
     private static final int KEY_BYTES = 32;
     static final int BLOCK = 16;
 
@@ -30,6 +32,11 @@ public final class CustomerKey {
     private CustomerKey(byte[] key, String keyMd5) {
         this.key = key;
         this.keyMd5 = keyMd5;
+    }
+
+    /** The header lookup of a copy source's key: {@code x-amz-copy-source-} before each name. */
+    public static Function<String, String> copySource(Function<String, String> header) {
+        return name -> header.apply(COPY_SOURCE + name.substring("x-amz-".length()));
     }
 
     /** Whether the request names any of the three SSE-C headers. */
