@@ -361,9 +361,17 @@ ok "s3 cp --sse-c-copy-source (re-key a copy)" s3 cp --no-progress --sse-c-copy-
 ok "s3 cp --sse-c down (the copy, its own key)" s3 cp --no-progress --sse-c AES256 \
   --sse-c-key "fileb://$WORK/ssec-other.key" "s3://$B/ssec-copy.txt" "$WORK/down/ssec-copy.txt"
 cmp -s "$WORK/up/small.txt" "$WORK/down/ssec-copy.txt" || fail "the re-keyed SSE-C copy does not read back byte for byte"
+head -c 20971520 /dev/urandom > "$WORK/up/ssec-big.bin"
+ok "s3 cp --sse-c up (20 MiB: multipart)" s3 cp --no-progress --sse-c AES256 --sse-c-key "fileb://$WORK/ssec.key" \
+  "$WORK/up/ssec-big.bin" "s3://$B/ssec-big.bin"
+ok "s3 cp --sse-c down (20 MiB)" s3 cp --no-progress --sse-c AES256 --sse-c-key "fileb://$WORK/ssec.key" \
+  "s3://$B/ssec-big.bin" "$WORK/down/ssec-big.bin"
+cmp -s "$WORK/up/ssec-big.bin" "$WORK/down/ssec-big.bin" || fail "the multipart SSE-C object does not read back byte for byte"
+ok "s3 rm (sse-c multipart)" s3 rm "s3://$B/ssec-big.bin"
+rm -f "$WORK/up/ssec-big.bin" "$WORK/down/ssec-big.bin"
 ok "s3 rm (sse-c)" s3 rm "s3://$B/ssec.txt"
 ok "s3 rm (sse-c copy)" s3 rm "s3://$B/ssec-copy.txt"
-pass "SSE-C: s3 cp --sse-c up, down and re-keyed copy byte for byte; no key InvalidRequest, another key refused"
+pass "SSE-C: s3 cp --sse-c up, down (also 20 MiB multipart) and re-keyed copy byte for byte; no key InvalidRequest, another key refused"
 fails_with "put-object with an Object Lock retention" "InvalidRequest" s3api put-object --bucket "$B" \
   --key locked.txt --body "$WORK/up/small.txt" --object-lock-mode GOVERNANCE \
   --object-lock-retain-until-date 2099-01-01T00:00:00Z

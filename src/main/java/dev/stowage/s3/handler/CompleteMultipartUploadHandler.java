@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.auth.ChecksumAlgorithm;
 import dev.stowage.auth.CrcCombine;
 import dev.stowage.config.StowageConfig;
@@ -83,8 +84,10 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
             }
         }
         WholeChecksum whole = WholeChecksum.of(request, algorithm);
+        Map<String, String> creationFacts = uploadFacts;
         ObjectInfo info = store.completeUpload(op.bucket(), op.key(), op.uploadId(), parts,
-                chosen -> completionFacts(op.uploadId(), algorithm, fullObject, chosen, checksums, whole),
+                chosen -> withPartNumbers(completionFacts(op.uploadId(), algorithm, fullObject, chosen, checksums, whole),
+                        creationFacts, chosen),
                 WriteConditions.of(request.head()));
         XmlWriter xml = new XmlWriter().openRoot("CompleteMultipartUploadResult")
                 .element("Location", location(request, op))
@@ -92,7 +95,16 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
                 .element("Key", op.key())
                 .element("ETag", '"' + info.etag() + '"');
         ChecksumFacts.xml(xml, info.attributes().system(), true);
-        return S3Response.xml(200, xml.close("CompleteMultipartUploadResult").toBytes());
+        return CustomerEncryption.headers(S3Response.xml(200, xml.close("CompleteMultipartUploadResult").toBytes()),
+                CustomerEncryption.keyMd5(info.attributes().system()));
+    }
+
+    /** {@code facts} and, for an upload made with a customer key, the chosen parts' numbers (each has its own IV). */
+    private static Map<String, String> withPartNumbers(Map<String, String> facts, Map<String, String> uploadFacts,
+            List<PartInfo> chosen) {
+        Map<String, String> all = new LinkedHashMap<>(facts);
+        all.putAll(CustomerEncryption.completionFacts(uploadFacts, chosen.stream().map(PartInfo::partNumber).toList()));
+        return all;
     }
 
     /**

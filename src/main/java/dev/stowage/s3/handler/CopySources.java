@@ -69,8 +69,8 @@ public class CopySources {
     /** An open copy source and the customer key it is read with (null when it was stored without one). */
     record Opened(ObjectReader stored, CustomerKey key) implements Closeable {
         /** The source's bytes as plaintext. */
-        ObjectReader plaintext() {
-            return CustomerEncryption.decrypting(stored, key);
+        ObjectReader plaintext() throws IOException {
+            return CustomerEncryption.decrypting(stored, key, PartLayout.sizesOf(stored.info()));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.auth.ChecksumAlgorithm;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.CreateMultipartUpload;
@@ -42,6 +43,10 @@ public class CreateMultipartUploadHandler implements S3Handler<CreateMultipartUp
             facts.put(ChecksumFacts.ALGORITHM, algorithm.displayName());
             facts.put(ChecksumFacts.TYPE, type);
         }
+        CustomerEncryption.Writing sseC = CustomerEncryption.forWrite(request.head());
+        if (sseC != null) {
+            facts.putAll(sseC.facts());
+        }
         attributes = attributes.withSystem(facts);
         MultipartUpload upload = store.createUpload(op.bucket(), op.key(), attributes);
         XmlWriter xml = new XmlWriter().openRoot("InitiateMultipartUploadResult")
@@ -54,6 +59,6 @@ public class CreateMultipartUploadHandler implements S3Handler<CreateMultipartUp
             response.header(S3Headers.X_AMZ_CHECKSUM_ALGORITHM_OUT, algorithm.displayName())
                     .header(S3Headers.X_AMZ_CHECKSUM_TYPE_OUT, type);
         }
-        return response;
+        return CustomerEncryption.headers(response, sseC == null ? null : sseC.key().keyMd5());
     }
 }

@@ -47,6 +47,12 @@ final class PartLayout {
         return Map.of(FACT, out.toString());
     }
 
+    /** The sizes of a multipart object's parts in object order; null for an object put whole. */
+    static long[] sizesOf(ObjectInfo info) {
+        PartLayout layout = of(info);
+        return layout == null ? null : layout.sizes.clone();
+    }
+
     /** The layout of a multipart object, or null for one that was not (or whose fact does not add up). */
     static PartLayout of(ObjectInfo info) {
         String fact = info.attributes().system().get(FACT);

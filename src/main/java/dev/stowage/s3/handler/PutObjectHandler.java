@@ -1,8 +1,5 @@
 package dev.stowage.s3.handler;
 
-import java.util.function.Supplier;
-import java.security.MessageDigest;
-import java.security.DigestInputStream;
 import dev.stowage.s3.sse.CustomerEncryption;
 import static dev.stowage.s3.S3Headers.CACHE_CONTROL;
 import static dev.stowage.s3.S3Headers.CONTENT_DISPOSITION;
@@ -88,25 +85,9 @@ public class PutObjectHandler implements S3Handler<PutObject> {
      */
     private ObjectInfo putEncrypted(PutObject op, InputStream plain, long length, byte[] md5,
             ObjectAttributes attributes, WriteCondition condition, CustomerEncryption.Writing sseC) throws IOException {
-        MessageDigest digest = md5 == null ? null : newMd5();
-        InputStream counted = digest == null ? plain : new DigestInputStream(plain, digest);
-        Supplier<Map<String, String>> checksums = ChecksumFacts.afterBody(plain);
-        Supplier<Map<String, String>> afterBody = () -> {
-            if (digest != null && !MessageDigest.isEqual(md5, digest.digest())) {
-                throw new S3Exception(S3ErrorCode.BAD_DIGEST);
-            }
-            return checksums.get();
-        };
-        return store.putObject(op.bucket(), op.key(), sseC.encrypt(counted), length, null, attributes, afterBody,
-                condition);
-    }
-
-    private static MessageDigest newMd5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        PlaintextDigest digest = new PlaintextDigest(plain, md5);
+        return store.putObject(op.bucket(), op.key(), sseC.encrypt(digest.stream()), length, null, attributes,
+                digest.checkedThen(ChecksumFacts.afterBody(plain)), condition);
     }
 
     static byte[] contentMd5(String header) {

@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.auth.ChecksumAlgorithm;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.UploadPartCopy;
@@ -30,6 +31,10 @@ public class UploadPartCopyHandler implements S3Handler<UploadPartCopy> {
     @Override
     public S3Response handle(UploadPartCopy op, S3Request request) throws IOException {
         MultipartUpload upload = store.upload(op.bucket(), op.key(), op.uploadId());
+        if (CustomerEncryption.keyMd5(upload.attributes().system()) != null) {
+            throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Copying a part into a multipart upload made with a "
+                    + "customer-provided encryption key (SSE-C) is not supported by this gateway.");
+        }
         try (ObjectReader source = sources.open(op.source(), request)) {
             long size = source.info().size();
             long[] range = range(request.head().header(S3Headers.X_AMZ_COPY_SOURCE_RANGE), size);

@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.auth.ChecksumAlgorithm;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.S3Headers;
@@ -57,11 +58,20 @@ public class UploadPartHandler implements S3Handler<UploadPart> {
                     + "Type: " + wanted.toLowerCase(Locale.ROOT) + ", actual checksum Type: "
                     + (declared == null ? "null" : declared.displayName().toLowerCase(Locale.ROOT)));
         }
+        CustomerEncryption.Writing sseC = CustomerEncryption.forPart(head, uploadFacts, op.partNumber());
         InputStream body = computed ? new ChecksumFacts.Computing(request.body(),
                 ChecksumAlgorithm.fromDisplayName(wanted)) : request.body();
-        PartInfo part = store.putPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), body, length, md5,
-                ChecksumFacts.afterBody(body));
-        return ChecksumFacts.headers(S3Response.ok().header(S3Headers.ETAG_OUT, '"' + part.etag() + '"'),
-                part.system(), false);
+        PartInfo part;
+        if (sseC == null) {
+            part = store.putPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), body, length, md5,
+                    ChecksumFacts.afterBody(body));
+        } else { // Content-MD5 and checksums are of the plaintext; the part is stored encrypted
+            PlaintextDigest plain = new PlaintextDigest(body, md5);
+            part = store.putPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), sseC.encrypt(plain.stream()),
+                    length, null, plain.checkedThen(ChecksumFacts.afterBody(body)));
+        }
+        S3Response response = S3Response.ok().header(S3Headers.ETAG_OUT, '"' + part.etag() + '"');
+        CustomerEncryption.headers(response, sseC == null ? null : sseC.key().keyMd5());
+        return ChecksumFacts.headers(response, part.system(), false);
     }
 }

@@ -1,5 +1,7 @@
 package dev.stowage.s3.sse;
 
+import java.util.List;
+import java.io.IOException;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.S3Response;
 import dev.stowage.s3.error.S3ErrorCode;
@@ -28,6 +30,8 @@ public final class CustomerEncryption {
     static final String FACT_KEY_MD5 = "sse-c-key-md5";
     static final String FACT_IV = "sse-c-iv";
     static final String FACT_CHECK = "sse-c-check";
+    /** Of an object completed from an SSE-C upload: its parts' numbers in object order (each part has its own IV). */
+    static final String FACT_PARTS = "sse-c-parts";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private CustomerEncryption() {}
@@ -54,6 +58,61 @@ public final class CustomerEncryption {
         byte[] iv = new byte[CustomerKey.BLOCK];
         RANDOM.nextBytes(iv);
         return new Writing(CustomerKey.from(head::header), iv);
+    }
+
+    /**
+     * For an UploadPart: the request's key checked against the one the upload was created with, and the part's own
+     * IV (the upload's, its first four bytes XORed with the part number, so parts never share counter blocks); null
+     * for an upload created without a key (and a request naming none).
+     */
+    public static Writing forPart(RequestHead head, Map<String, String> uploadFacts, int partNumber) {
+        boolean given = CustomerKey.present(head::header);
+        if (!uploadFacts.containsKey(FACT_IV)) {
+            if (given) {
+                throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The multipart upload was not initiated with "
+                        + "customer-provided encryption keys: its parts cannot be encrypted with one.");
+            }
+            return null;
+        }
+        if (!given) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The multipart upload was initiated with a "
+                    + "customer-provided encryption key: each part must be uploaded with the same key.");
+        }
+        CustomerKey key = CustomerKey.from(head::header);
+        byte[] iv = iv(uploadFacts);
+        if (!MessageDigest.isEqual(key.check(iv).getBytes(), uploadFacts.get(FACT_CHECK).getBytes())) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT,
+                    "The provided encryption parameters did not match the ones used originally.");
+        }
+        return new Writing(key, partIv(iv, partNumber));
+    }
+
+    /** The facts a completion adds for an SSE-C upload: its parts' numbers in object order (none otherwise). */
+    public static Map<String, String> completionFacts(Map<String, String> uploadFacts, List<Integer> partNumbers) {
+        if (!uploadFacts.containsKey(FACT_IV)) {
+            return Map.of();
+        }
+        StringBuilder numbers = new StringBuilder();
+        for (int n : partNumbers) {
+            if (!numbers.isEmpty()) {
+                numbers.append(',');
+            }
+            numbers.append(n);
+        }
+        return Map.of(FACT_PARTS, numbers.toString());
+    }
+
+    /** The base64 MD5 of the key an object or upload was stored with; null when none. */
+    public static String keyMd5(Map<String, String> facts) {
+        return facts.get(FACT_KEY_MD5);
+    }
+
+    static byte[] partIv(byte[] iv, int partNumber) {
+        byte[] out = iv.clone();
+        for (int i = 0; i < 4; i++) {
+            out[i] ^= (byte) (partNumber >>> (24 - 8 * i));
+        }
+        return out;
     }
 
     /** Whether the object was stored encrypted with a customer key. */
@@ -104,9 +163,32 @@ public final class CustomerEncryption {
         return out;
     }
 
-    /** {@code reader} as plaintext when {@code key} (from {@link #forRead}) is not null. */
-    public static ObjectReader decrypting(ObjectReader reader, CustomerKey key) {
-        return key == null ? reader : new DecryptingObjectReader(reader, key, iv(reader.info()));
+    /**
+     * {@code reader} as plaintext when {@code key} (from {@link #forRead}) is not null; {@code partSizes} are the
+     * sizes of a multipart object's parts in object order (null for an object put whole).
+     */
+    public static ObjectReader decrypting(ObjectReader reader, CustomerKey key, long[] partSizes) throws IOException {
+        if (key == null) {
+            return reader;
+        }
+        byte[] iv = iv(reader.info());
+        String parts = reader.info().attributes().system().get(FACT_PARTS);
+        if (parts == null) {
+            return new DecryptingObjectReader(reader, key, new long[] {0}, new byte[][] {iv});
+        }
+        String[] numbers = parts.split(",");
+        if (partSizes == null || partSizes.length != numbers.length) {
+            throw new IOException("the part layout of " + reader.info().key() + " does not match its encrypted parts");
+        }
+        long[] starts = new long[numbers.length];
+        byte[][] ivs = new byte[numbers.length][];
+        long offset = 0;
+        for (int i = 0; i < numbers.length; i++) {
+            starts[i] = offset;
+            ivs[i] = partIv(iv, Integer.parseInt(numbers[i].trim()));
+            offset += partSizes[i];
+        }
+        return new DecryptingObjectReader(reader, key, starts, ivs);
     }
 
     /** Adds the SSE-C response headers for an object written or read with {@code keyMd5} (none when null). */
@@ -118,6 +200,10 @@ public final class CustomerEncryption {
     }
 
     private static byte[] iv(ObjectInfo object) {
-        return Base64.getDecoder().decode(object.attributes().system().get(FACT_IV));
+        return iv(object.attributes().system());
+    }
+
+    private static byte[] iv(Map<String, String> facts) {
+        return Base64.getDecoder().decode(facts.get(FACT_IV));
     }
 }
