@@ -70,7 +70,7 @@ public class CopySources {
     record Opened(ObjectReader stored, CustomerKey key) implements Closeable {
         /** The source's bytes as plaintext. */
         ObjectReader plaintext() throws IOException {
-            return CustomerEncryption.decrypting(stored, key, PartLayout.sizesOf(stored.info()));
+            return key == null ? stored : CustomerEncryption.decrypting(stored, key, PartLayout.sizesOf(stored.info()));
         }
 
         @Override

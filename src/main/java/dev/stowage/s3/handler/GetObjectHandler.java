@@ -33,7 +33,8 @@ public class GetObjectHandler implements S3Handler<GetObject> {
             ObjectResponses.checkPreconditions(request.head(), info);
             ObjectResponses.Selection selection = ObjectResponses.select(request.head(), info, op.partNumber());
             ObjectResponses.ByteRange range = selection.range();
-            ObjectReader content = CustomerEncryption.decrypting(reader, key, PartLayout.sizesOf(info));
+            ObjectReader content = key == null ? reader
+                    : CustomerEncryption.decrypting(reader, key, PartLayout.sizesOf(info));
             return CustomerEncryption.headers(ObjectResponses.response(selection, info, request),
                     key == null ? null : key.keyMd5()).body(range == null
                     ? new S3Response.ObjectContent(content, 0, info.size())
