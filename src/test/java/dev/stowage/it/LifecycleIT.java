@@ -95,13 +95,21 @@ class LifecycleIT extends S3TestSupport {
     }
 
     @Test
-    void objectsARuleWillExpire_sayWhenOnPutGetAndHead() {
+    void objectsARuleWillExpire_sayWhenOnPutCopyCompleteGetAndHead() {
         String bucket = newBucket();
         rules(bucket, expireAfter("week", LifecycleRuleFilter.builder().prefix("tmp/").build(), 7));
         String put = s3.putObject(b -> b.bucket(bucket).key("tmp/a"), RequestBody.fromString("a")).expiration();
         assertThat(put).matches("expiry-date=\"\\w{3}, \\d{2} \\w{3} \\d{4} 00:00:00 GMT\", rule-id=\"week\"");
         assertThat(s3.headObject(b -> b.bucket(bucket).key("tmp/a")).expiration()).isEqualTo(put);
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("tmp/a")).response().expiration()).isEqualTo(put);
+        assertThat(s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("tmp/a").destinationBucket(bucket)
+                .destinationKey("tmp/copy")).expiration()).contains("rule-id=\"week\"");
+        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key("tmp/mp")).uploadId();
+        String etag = s3.uploadPart(b -> b.bucket(bucket).key("tmp/mp").uploadId(upload).partNumber(1),
+                RequestBody.fromString("part")).eTag();
+        assertThat(s3.completeMultipartUpload(b -> b.bucket(bucket).key("tmp/mp").uploadId(upload)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag)))).expiration())
+                .contains("rule-id=\"week\"");
         assertThat(s3.putObject(b -> b.bucket(bucket).key("keep/a"), RequestBody.fromString("a")).expiration()).isNull();
         assertThat(s3.headObject(b -> b.bucket(bucket).key("keep/a")).expiration()).isNull();
     }

@@ -95,8 +95,9 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
                 .element("Key", op.key())
                 .element("ETag", '"' + info.etag() + '"');
         ChecksumFacts.xml(xml, info.attributes().system(), true);
-        return CustomerEncryption.headers(S3Response.xml(200, xml.close("CompleteMultipartUploadResult").toBytes()),
-                CustomerEncryption.keyMd5(info.attributes().system()));
+        S3Response response = ObjectResponses.expiration(
+                S3Response.xml(200, xml.close("CompleteMultipartUploadResult").toBytes()), request, info);
+        return CustomerEncryption.headers(response, CustomerEncryption.keyMd5(info.attributes().system()));
     }
 
     /** {@code facts} and, for an upload made with a customer key, the chosen parts' numbers (each has its own IV). */

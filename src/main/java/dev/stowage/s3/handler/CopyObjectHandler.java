@@ -88,8 +88,8 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
                     .element("LastModified", copied.lastModified());
             ChecksumFacts.xml(xml, copied.attributes().system(), true);
             xml.close("CopyObjectResult");
-            return CustomerEncryption.headers(S3Response.xml(200, xml.toBytes()),
-                    sseC == null ? null : sseC.key().keyMd5());
+            return CustomerEncryption.headers(ObjectResponses.expiration(S3Response.xml(200, xml.toBytes()), request,
+                    copied), sseC == null ? null : sseC.key().keyMd5());
         }
     }
 
