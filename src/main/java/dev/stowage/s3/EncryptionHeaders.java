@@ -36,18 +36,17 @@ public final class EncryptionHeaders {
 
     /**
      * Throws the S3 error for an encryption request this gateway does not support; returns otherwise. A customer
-     * key (SSE-C) is taken by reads of objects (GET, HEAD), by PutObject, CopyObject, CreateMultipartUpload,
-     * UploadPart and CompleteMultipartUpload (not UploadPartCopy), and a copy source's key by CopyObject;
-     * {@link dev.stowage.s3.sse.CustomerEncryption} handles them.
+     * key (SSE-C) is taken by reads of objects (GET, HEAD), by PutObject, CopyObject and the multipart operations,
+     * and a copy source's key by CopyObject and UploadPartCopy; {@link dev.stowage.s3.sse.CustomerEncryption}
+     * handles them. POST Object forms take none.
      */
     static void requireSupported(RequestHead head) {
         String method = head.method();
         boolean copying = head.header("x-amz-copy-source") != null;
         boolean part = head.hasParam("uploadId");
         boolean multipart = method.equals("POST") && (head.hasParam("uploads") || part);
-        boolean takesKey = method.equals("GET") || method.equals("HEAD") || multipart
-                || (method.equals("PUT") && !(part && copying));
-        requireSupported(head::header, takesKey, method.equals("PUT") && copying && !part);
+        boolean takesKey = method.equals("GET") || method.equals("HEAD") || multipart || method.equals("PUT");
+        requireSupported(head::header, takesKey, method.equals("PUT") && copying);
     }
 
     /**
@@ -64,7 +63,7 @@ public final class EncryptionHeaders {
             boolean taken = name.startsWith(COPY_SOURCE) ? copySourceKeyTaken : customerKeyTaken;
             if (!taken && header.apply(name) != null) {
                 throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Server-side encryption with customer-provided "
-                        + "keys (SSE-C) is not supported by this gateway on UploadPartCopy or POST forms.")
+                        + "keys (SSE-C) is not supported by this gateway in POST Object forms.")
                         .element("Header", name);
             }
         }

@@ -206,18 +206,36 @@ class CustomerEncryptionIT extends S3TestSupport {
     }
 
     @Test
-    void partCopies_intoOrOutOfSseC_areNotImplemented() throws Exception {
+    void partCopies_decryptWithTheSourcesKey_andEncryptWithTheUploadsKey() throws Exception {
         String bucket = newBucket();
-        Key key = newKey();
-        put(bucket, "sealed", "v".getBytes(), key);
-        s3.putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromString("v"));
-        String plainUpload = s3.createMultipartUpload(b -> b.bucket(bucket).key("mp")).uploadId();
+        Key sourceKey = newKey();
+        Key uploadKey = newKey();
+        byte[] sealed = bytes(5 << 20);
+        byte[] plain = bytes(300_000);
+        put(bucket, "sealed", sealed, sourceKey);
+        s3.putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromBytes(plain));
+        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key("mp").sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(uploadKey.base64()).sseCustomerKeyMD5(uploadKey.md5())).uploadId();
         assertS3Error(() -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("sealed").destinationBucket(bucket)
-                .destinationKey("mp").uploadId(plainUpload).partNumber(1)), 501, "NotImplemented");
-        String sealedUpload = s3.createMultipartUpload(b -> b.bucket(bucket).key("mp2").sseCustomerAlgorithm("AES256")
-                .sseCustomerKey(key.base64()).sseCustomerKeyMD5(key.md5())).uploadId();
-        assertS3Error(() -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("plain").destinationBucket(bucket)
-                .destinationKey("mp2").uploadId(sealedUpload).partNumber(1)), 501, "NotImplemented");
+                .destinationKey("mp").uploadId(upload).partNumber(1).sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(uploadKey.base64()).sseCustomerKeyMD5(uploadKey.md5())), 400, "InvalidRequest");
+        String first = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("sealed").destinationBucket(bucket)
+                .destinationKey("mp").uploadId(upload).partNumber(1)
+                .copySourceSSECustomerAlgorithm("AES256").copySourceSSECustomerKey(sourceKey.base64())
+                .copySourceSSECustomerKeyMD5(sourceKey.md5()).sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(uploadKey.base64()).sseCustomerKeyMD5(uploadKey.md5())).copyPartResult().eTag();
+        String second = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("plain").destinationBucket(bucket)
+                .destinationKey("mp").uploadId(upload).partNumber(2).copySourceRange("bytes=1000-200999")
+                .sseCustomerAlgorithm("AES256").sseCustomerKey(uploadKey.base64())
+                .sseCustomerKeyMD5(uploadKey.md5())).copyPartResult().eTag();
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("mp").uploadId(upload).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(first).build(),
+                CompletedPart.builder().partNumber(2).eTag(second).build())));
+        byte[] expected = new byte[sealed.length + 200_000];
+        System.arraycopy(sealed, 0, expected, 0, sealed.length);
+        System.arraycopy(plain, 1000, expected, sealed.length, 200_000);
+        assertThat(get(bucket, "mp", uploadKey, null).asByteArray()).isEqualTo(expected);
+        assertS3Error(() -> get(bucket, "mp", sourceKey, null), 403, "AccessDenied");
     }
 
     private static String hex(byte[] bytes) {

@@ -39,22 +39,9 @@ public class CopySources {
     }
 
     /**
-     * Opens the source of an UploadPartCopy after the access check and the copy conditions; the caller closes it.
-     * A source stored with a customer key (SSE-C) is refused: parts are not encrypted with one yet.
-     */
-    ObjectReader open(CopySource source, S3Request request) throws IOException {
-        ObjectReader reader = openChecked(source, request);
-        if (CustomerEncryption.encrypted(reader.info())) {
-            reader.close();
-            throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Copying a part of an object stored with a "
-                    + "customer-provided encryption key (SSE-C) is not supported by this gateway.");
-        }
-        return reader;
-    }
-
-    /**
-     * The source of a CopyObject, opened as {@link #open} does; one stored with a customer key (SSE-C) needs that key
-     * in the {@code x-amz-copy-source-server-side-encryption-customer-*} headers (as a GetObject would).
+     * Opens the source of a CopyObject or UploadPartCopy after the access check and the copy conditions; the caller
+     * closes it. One stored with a customer key (SSE-C) needs that key in the
+     * {@code x-amz-copy-source-server-side-encryption-customer-*} headers (as a GetObject would).
      */
     Opened openForCopy(CopySource source, S3Request request) throws IOException {
         ObjectReader reader = openChecked(source, request);

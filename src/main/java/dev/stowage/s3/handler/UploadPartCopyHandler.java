@@ -31,11 +31,10 @@ public class UploadPartCopyHandler implements S3Handler<UploadPartCopy> {
     @Override
     public S3Response handle(UploadPartCopy op, S3Request request) throws IOException {
         MultipartUpload upload = store.upload(op.bucket(), op.key(), op.uploadId());
-        if (CustomerEncryption.keyMd5(upload.attributes().system()) != null) {
-            throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Copying a part into a multipart upload made with a "
-                    + "customer-provided encryption key (SSE-C) is not supported by this gateway.");
-        }
-        try (ObjectReader source = sources.open(op.source(), request)) {
+        CustomerEncryption.Writing sseC = CustomerEncryption.forPart(request.head(), upload.attributes().system(),
+                op.partNumber());
+        try (CopySources.Opened opened = sources.openForCopy(op.source(), request)) {
+            ObjectReader source = opened.plaintext();
             long size = source.info().size();
             long[] range = range(request.head().header(S3Headers.X_AMZ_COPY_SOURCE_RANGE), size);
             if (range[1] > CopySources.MAX_COPY_SOURCE) {
@@ -44,14 +43,17 @@ public class UploadPartCopyHandler implements S3Handler<UploadPartCopy> {
             }
             String wanted = upload.attributes().system().get(ChecksumFacts.ALGORITHM);
             PartInfo part;
-            if (wanted == null) {
+            if (wanted == null && opened.key() == null && sseC == null) {
                 part = store.copyPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), source, range[0],
                         range[1]);
-            } else { // the upload's algorithm wants every part's checksum: read the bytes through it, as AWS does
-                InputStream bytes = new ChecksumFacts.Computing(new ObjectRangeStream(source, range[0], range[1]),
-                        ChecksumAlgorithm.fromDisplayName(wanted));
-                part = store.putPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(), bytes, range[1], null,
-                        ChecksumFacts.afterBody(bytes));
+            } else { // read the bytes through here: for the part's checksum (as AWS does), or to decrypt / encrypt
+                InputStream bytes = new ObjectRangeStream(source, range[0], range[1]);
+                if (wanted != null) {
+                    bytes = new ChecksumFacts.Computing(bytes, ChecksumAlgorithm.fromDisplayName(wanted));
+                }
+                InputStream plain = bytes;
+                part = store.putPart(op.bucket(), op.key(), op.uploadId(), op.partNumber(),
+                        sseC == null ? plain : sseC.encrypt(plain), range[1], null, ChecksumFacts.afterBody(plain));
             }
             XmlWriter xml = new XmlWriter().openRoot("CopyPartResult")
                     .element("ETag", '"' + part.etag() + '"')
@@ -60,7 +62,8 @@ public class UploadPartCopyHandler implements S3Handler<UploadPartCopy> {
             if (checksum != null) {
                 xml.element(checksum.xmlName(), checksum.value());
             }
-            return S3Response.xml(200, xml.close("CopyPartResult").toBytes());
+            return CustomerEncryption.headers(S3Response.xml(200, xml.close("CopyPartResult").toBytes()),
+                    sseC == null ? null : sseC.key().keyMd5());
         }
     }
 
