@@ -75,13 +75,43 @@ public final class GatewayProcesses implements BeforeEachCallback, TestWatcher, 
         }
     }
 
-    /** Kills every gateway still running (SIGKILL). */
+    /**
+     * Kills every gateway still running (SIGKILL), then stops the embedded PostgreSQL a killed gateway leaves running
+     * on its data directory, waiting (bounded) until it is gone, so the test's temp directory is not deleted under
+     * a database that is still writing its files.
+     */
     @Override
     public void close() {
         for (Gateway g : gateways) {
             g.kill();
         }
+        for (Gateway g : gateways) {
+            stopEmbeddedPostgres(g.dataDir);
+        }
         gateways.clear();
+    }
+
+    /** Stops the postmaster named by {@code <dataDir>/postgres/postmaster.pid}, if it is a running postgres. */
+    private static void stopEmbeddedPostgres(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        long pid;
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+        } catch (IOException | NumberFormatException e) {
+            return; // no database left running there
+        }
+        ProcessHandle.of(pid).filter(h -> h.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(h -> {
+                    h.destroy();
+                    try {
+                        h.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        h.destroyForcibly();
+                    }
+                });
     }
 
     /** One run of the packaged gateway. */
@@ -89,11 +119,13 @@ public final class GatewayProcesses implements BeforeEachCallback, TestWatcher, 
         public final Process process;
         public final int port;
         public final Path log;
+        final Path dataDir;
 
-        Gateway(Process process, int port, Path log) {
+        Gateway(Process process, int port, Path log, Path dataDir) {
             this.process = process;
             this.port = port;
             this.log = log;
+            this.dataDir = dataDir;
         }
 
         public URI uri(String pathAndQuery) {
@@ -163,7 +195,7 @@ public final class GatewayProcesses implements BeforeEachCallback, TestWatcher, 
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("JDK_JAVA_OPTIONS");
         env.putAll(environment);
-        Gateway g = new Gateway(builder.start(), port, log);
+        Gateway g = new Gateway(builder.start(), port, log, dataDir);
         gateways.add(g);
         return g;
     }
