@@ -23,6 +23,8 @@ import dev.stowage.store.ObjectReader;
 import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -151,6 +153,8 @@ public class S3Authorizer {
         private final BucketPolicy policy;
         private final String action;
         private final boolean allowsCount;
+        /** The request's condition keys, taken at the first decision (DeleteObjects asks once per key). */
+        private Map<String, List<String>> conditionKeys;
 
         PolicyCheck(S3Operation op, Principal principal, RequestHead head, BucketInfo bucket, boolean bucketOwner) {
             this(op, null, principal, head, bucket, bucketOwner);
@@ -188,7 +192,11 @@ public class S3Authorizer {
             if (policy == null) {
                 return Decision.NONE;
             }
-            Decision d = policy.decide(PolicyRequests.of(op, asAction, principal, head, bucket, key, existingTags));
+            if (conditionKeys == null) {
+                conditionKeys = PolicyRequests.conditionKeys(op, principal, head);
+            }
+            Decision d = policy.decide(PolicyRequests.of(principal.userId(), asAction, bucket, key, conditionKeys,
+                    existingTags));
             return d == Decision.ALLOW && !allowsCount ? Decision.NONE : d;
         }
     }

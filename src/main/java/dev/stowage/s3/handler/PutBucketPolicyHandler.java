@@ -9,11 +9,10 @@ import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.s3.policy.BucketPolicy;
 import dev.stowage.s3.policy.PolicyParser;
+import dev.stowage.s3.xml.XmlRequestReader;
 import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -34,28 +33,17 @@ public class PutBucketPolicyHandler implements S3Handler<PutBucketPolicy> {
 
     @Override
     public S3Response handle(PutBucketPolicy op, S3Request request) throws IOException {
-        String document = readDocument(request.body());
+        byte[] body = XmlRequestReader.readBody(request, PolicyParser.MAX_BYTES,
+                () -> new S3Exception(S3ErrorCode.MALFORMED_POLICY, "Policies must be less than 20 KB"));
+        if (body.length == 0) {
+            throw new S3Exception(S3ErrorCode.MALFORMED_POLICY);
+        }
+        String document = new String(body, StandardCharsets.UTF_8);
         BucketPolicy policy = PolicyParser.parse(document, op.bucket(), id -> accounts.findById(id).isPresent());
         if (policy.isPublic() && PublicAccessBlock.of(request.bucket()).blockPublicPolicy()) {
             throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
         }
         store.updateBucket(op.bucket(), Map.of(BucketPolicy.SETTING, document));
         return S3Response.noContent();
-    }
-
-    private static String readDocument(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            out.write(buf, 0, n);
-            if (out.size() > PolicyParser.MAX_BYTES) {
-                throw new S3Exception(S3ErrorCode.MALFORMED_POLICY, "Policies must be less than 20 KB");
-            }
-        }
-        if (out.size() == 0) {
-            throw new S3Exception(S3ErrorCode.MALFORMED_POLICY, "Policies must be valid JSON and the first byte must be '{'");
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -34,11 +34,10 @@ public final class PolicyRequests {
     private PolicyRequests() {}
 
     /**
-     * The policy request of {@code op} (null for the source of a copy), checked as {@code action} on {@code key} of {@code bucket} ({@code null}:
-     * the bucket itself) by {@code principal}; {@code existingTags} are the object's tags, or null when not loaded.
+     * The condition keys of a request, the same for every key it names (taken once per request): {@code op} is null
+     * for the source of a copy.
      */
-    public static PolicyRequest of(S3Operation op, String action, Principal principal, RequestHead head, String bucket,
-            String key, TagSet existingTags) {
+    public static Map<String, List<String>> conditionKeys(S3Operation op, Principal principal, RequestHead head) {
         Map<String, List<String>> keys = new HashMap<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         put(keys, "aws:CurrentTime", now.toString());
@@ -71,10 +70,23 @@ public final class PolicyRequests {
                 // a malformed header is refused by the handler with its own error; no tag keys here
             }
         }
-        if (existingTags != null) {
-            existingTags.tags().forEach((k, v) -> put(keys, "s3:ExistingObjectTag/" + k, v));
+        return keys;
+    }
+
+    /**
+     * The policy request checked as {@code action} on {@code key} of {@code bucket} ({@code null}: the bucket itself)
+     * by {@code userId}, with the request's {@link #conditionKeys} and, when the object is loaded, its tags.
+     */
+    public static PolicyRequest of(String userId, String action, String bucket, String key,
+            Map<String, List<String>> conditionKeys, TagSet existingTags) {
+        Map<String, List<String>> keys = conditionKeys;
+        if (existingTags != null && !existingTags.isEmpty()) {
+            keys = new HashMap<>(conditionKeys);
+            for (Map.Entry<String, String> tag : existingTags.tags().entrySet()) {
+                put(keys, "s3:ExistingObjectTag/" + tag.getKey(), tag.getValue());
+            }
         }
-        return new PolicyRequest(principal.userId(), action, PolicyRequest.arn(bucket, key), keys);
+        return new PolicyRequest(userId, action, PolicyRequest.arn(bucket, key), keys);
     }
 
     private static String authType(S3Operation op, RequestHead head) {

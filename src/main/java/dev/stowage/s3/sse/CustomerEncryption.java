@@ -79,12 +79,11 @@ public final class CustomerEncryption {
                     + "customer-provided encryption key: each part must be uploaded with the same key.");
         }
         CustomerKey key = CustomerKey.from(head::header);
-        byte[] iv = iv(uploadFacts);
-        if (!MessageDigest.isEqual(key.check(iv).getBytes(), uploadFacts.get(FACT_CHECK).getBytes())) {
+        if (!storedWith(key, uploadFacts)) {
             throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT,
                     "The provided encryption parameters did not match the ones used originally.");
         }
-        return new Writing(key, partIv(iv, partNumber));
+        return new Writing(key, partIv(iv(uploadFacts), partNumber));
     }
 
     /** The facts a completion adds for an SSE-C upload: its parts' numbers in object order (none otherwise). */
@@ -147,8 +146,7 @@ public final class CustomerEncryption {
                     + "Encryption. The correct parameters must be provided to retrieve the object.");
         }
         CustomerKey key = CustomerKey.from(header);
-        String stored = object.attributes().system().get(FACT_CHECK);
-        if (!MessageDigest.isEqual(key.check(iv(object)).getBytes(), stored.getBytes())) {
+        if (!storedWith(key, object.attributes().system())) {
             throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
         }
         return key;
@@ -197,6 +195,11 @@ public final class CustomerEncryption {
             return response;
         }
         return response.header(CustomerKey.ALGORITHM, "AES256").header(CustomerKey.KEY_MD5, keyMd5);
+    }
+
+    /** Whether an object or upload with these facts was stored with {@code key}: its HMAC under the IV matches. */
+    private static boolean storedWith(CustomerKey key, Map<String, String> facts) {
+        return MessageDigest.isEqual(key.check(iv(facts)).getBytes(), facts.get(FACT_CHECK).getBytes());
     }
 
     private static byte[] iv(ObjectInfo object) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +23,14 @@ public final class XmlRequestReader {
 
     private XmlRequestReader() {}
 
-    /** Reads the whole (decoded) body, refusing more than {@code max} bytes. */
+    /** Reads the whole (decoded) body, refusing more than {@code max} bytes (MalformedXML). */
     public static byte[] readBody(S3Request request, int max) throws IOException {
+        return readBody(request, max, () -> new S3Exception(S3ErrorCode.MALFORMED_XML,
+                "The XML you provided was larger than the maximum of " + max + " bytes allowed."));
+    }
+
+    /** Reads the whole (decoded) body; more than {@code max} bytes is {@code tooLarge}'s error. */
+    public static byte[] readBody(S3Request request, int max, Supplier<S3Exception> tooLarge) throws IOException {
         InputStream in = request.body();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
@@ -31,8 +38,7 @@ public final class XmlRequestReader {
         while ((n = in.read(buf)) > 0) {
             out.write(buf, 0, n);
             if (out.size() > max) {
-                throw new S3Exception(S3ErrorCode.MALFORMED_XML, "The XML you provided was larger than the maximum of "
-                        + max + " bytes allowed.");
+                throw tooLarge.get();
             }
         }
         return out.toByteArray();
