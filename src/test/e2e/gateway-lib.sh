@@ -63,6 +63,8 @@ start_gateway() {
   (
     unset STOWAGE_SYSTEM_USER_ACCESS_KEY STOWAGE_SYSTEM_USER_SECRET_KEY
     export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" STOWAGE_DATA_DIR="$DATA"
+    # the metering endpoint's default port (S3 port + 100) may be an ephemeral port a connection holds just then
+    export STOWAGE_METERING_PORT="${STOWAGE_METERING_PORT:-0}"
     exec "$JAVA" -Xmx512m -jar "$JAR"
   ) >"$LOG" 2>&1 </dev/null &
   PID=$!

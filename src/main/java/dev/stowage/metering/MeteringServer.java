@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -67,8 +68,15 @@ public class MeteringServer {
         var quarkus = ConfigProvider.getConfig();
         int port = m.port().orElseGet(() -> quarkus.getOptionalValue("quarkus.http.port", Integer.class).orElse(9000) + 100);
         String host = m.host().orElseGet(() -> quarkus.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0"));
-        server = vertx.createHttpServer().requestHandler(this::handle).listen(port, host)
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try {
+            server = vertx.createHttpServer().requestHandler(this::handle).listen(port, host)
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("The metering endpoint cannot listen on %s:%d (%s). Set stowage.metering.port "
+                    .formatted(host, port, cause.getMessage()) + "(STOWAGE_METERING_PORT) to a free port, 0 for any, "
+                    + "or stowage.metering.enabled=false", cause);
+        }
         LOG.infof("metering endpoint (UTAPI, CloudStack usage API at %s) listening on %s:%d", CLOUDSTACK_PATH, host,
                 server.actualPort());
     }

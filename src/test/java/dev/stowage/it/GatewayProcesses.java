@@ -192,6 +192,8 @@ public final class GatewayProcesses implements BeforeEachCallback, TestWatcher, 
         env.put("STOWAGE_DATA_DIR", dataDir.toString());
         env.put("STOWAGE_SYSTEM_USER_ACCESS_KEY", accessKey);
         env.put("STOWAGE_SYSTEM_USER_SECRET_KEY", secretKey);
+        // the metering endpoint's default (S3 port + 100) may be an ephemeral port some connection holds just then
+        env.put("STOWAGE_METERING_PORT", "0");
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("JDK_JAVA_OPTIONS");
         env.putAll(environment);
@@ -207,7 +209,8 @@ public final class GatewayProcesses implements BeforeEachCallback, TestWatcher, 
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!g.process.isAlive()) {
-                fail("gateway exited with code " + g.process.exitValue() + " during start-up:\n" + tail(g.log, 40));
+                fail("gateway exited with code " + g.process.exitValue() + " during start-up (" + lastError(g.log)
+                        + "):\n" + tail(g.log, 40));
             }
             try {
                 http.send(ping, HttpResponse.BodyHandlers.discarding());
@@ -249,6 +252,21 @@ public final class GatewayProcesses implements BeforeEachCallback, TestWatcher, 
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** The log's last ERROR line, or its last line: what a one-line failure summary should show. */
+    static String lastError(Path file) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = all.size() - 1; i >= 0; i--) {
+                if (all.get(i).contains(" ERROR ")) {
+                    return all.get(i).strip();
+                }
+            }
+            return all.isEmpty() ? "its log is empty" : all.get(all.size() - 1).strip();
+        } catch (IOException | UncheckedIOException e) {
+            return "cannot read " + file + ": " + e;
         }
     }
 

@@ -8,6 +8,8 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -99,6 +101,20 @@ class HealthProcessIT {
         Health live = get(g, "/q/health/live");
         assertThat(live.statusCode()).as("liveness does not depend on the database").isEqualTo(200);
         assertThat(live.check("database")).isNull();
+    }
+
+    @Test
+    void start_meteringPortTaken_exitsWithAMessageNamingTheSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = new HashMap<>(GatewayProcesses.databaseEnvironment(database));
+            env.put("STOWAGE_METERING_PORT", Integer.toString(taken.getLocalPort()));
+            Gateway g = processes.launch(temp.resolve("data"), env, List.of("-Xmx256m"));
+
+            assertThat(g.awaitExit()).as("the gateway gives up instead of running without its metering endpoint").isTrue();
+            assertThat(g.process.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(g.log)).contains("The metering endpoint cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()).contains("STOWAGE_METERING_PORT");
+        }
     }
 
     @Test
