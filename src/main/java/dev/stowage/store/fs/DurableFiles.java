@@ -41,11 +41,15 @@ public final class DurableFiles {
     }
 
     /**
-     * Creates {@code temp}, lets {@code content} fill it and forces it to disk. On any failure the temp file is
-     * removed and the failure rethrown as it was.
+     * Creates {@code temp} (a fresh name in a private temp directory, or an empty spare file renamed there), lets
+     * {@code content} fill it and forces it to disk. On any failure the temp file is removed and the failure
+     * rethrown as it was.
      */
     public static <T> T write(Path temp, Content<T> content) throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            if (channel.size() != 0) {
+                channel.truncate(0);
+            }
             T result = content.writeTo(channel);
             channel.force(true);
             return result;
@@ -168,7 +172,6 @@ public final class DurableFiles {
         forceDirectoryIfPresent(from.getParent());
     }
 
-    /** Deletes a file; with {@code sync}, its directory is fsynced so the delete survives a crash. */
     /**
      * Renames {@code file} to {@code to} on the same filesystem in one step (taking an object out of view before it
      * is unlinked); false when there is no {@code file}. The rename is made durable like a delete: by the caller's
@@ -183,6 +186,7 @@ public final class DurableFiles {
         }
     }
 
+    /** Deletes a file; with {@code sync}, its directory is fsynced so the delete survives a crash. */
     public static boolean delete(Path file, boolean sync) throws IOException {
         if (!Files.deleteIfExists(file)) {
             return false;

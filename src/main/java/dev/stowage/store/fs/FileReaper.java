@@ -1,11 +1,16 @@
 package dev.stowage.store.fs;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,11 +20,19 @@ import org.jboss.logging.Logger;
  * delete therefore renames under its key lock, answers, and leaves the unlink to this one daemon thread. Nothing
  * here is needed for correctness: a file not yet reaped when the process stops goes with its instance directory,
  * which the next start (of any instance) removes.
+ *
+ * <p>While the {@link SpareFiles} pool has room, the reaper empties files instead of unlinking them and hands
+ * them to the pool for new writes to reuse, but only once the {@link ReadGuard} says that no read which might
+ * have opened them is still going on, only for files with no other name (a hard link of a large GET or of a
+ * replaced object keeps its bytes), and only while this instance is the only one using the data directory
+ * ({@code mayReuse}): a reader in another process cannot be seen.
  */
 final class FileReaper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FileReaper.class);
     /** Beyond this backlog callers unlink themselves, so a burst of deletes cannot grow memory without bound. */
     private static final int MAX_BACKLOG = 65_536;
+    /** How long a batch waits for reads begun before it to end before its files are unlinked instead of reused. */
+    private static final long QUIESCE_MILLIS = 100;
 
     private final BlockingQueue<Path> doomed = new ArrayBlockingQueue<>(MAX_BACKLOG);
     private final Thread worker;
@@ -27,8 +40,19 @@ final class FileReaper implements AutoCloseable {
     /** Files handed over and not yet unlinked; guarded by {@link #idle}. */
     private long pending;
     private volatile boolean closing;
+    private final ReadGuard guard;
+    private final SpareFiles spares;
+    private final BooleanSupplier mayReuse;
 
+    /** A reaper that only unlinks. */
     FileReaper(String name) {
+        this(name, null, null, () -> false);
+    }
+
+    FileReaper(String name, ReadGuard guard, SpareFiles spares, BooleanSupplier mayReuse) {
+        this.guard = guard;
+        this.spares = spares;
+        this.mayReuse = mayReuse;
         this.worker = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
         worker.start();
     }
@@ -62,9 +86,11 @@ final class FileReaper implements AutoCloseable {
         }
     }
 
-    private void reap(Path file) {
+    private void reap(Path file, boolean reuse) {
         try {
-            DurableFiles.deleteQuietly(file);
+            if (!(reuse && spares.hasRoom() && empty(file) && spares.offer(file))) {
+                DurableFiles.deleteQuietly(file);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Could not remove a deleted object's file: %s", e);
         } finally {
@@ -72,6 +98,21 @@ final class FileReaper implements AutoCloseable {
                 pending--;
                 idle.notifyAll();
             }
+        }
+    }
+
+    /** Truncates {@code file} to nothing if it has no other name; false (left as it is) otherwise. */
+    private static boolean empty(Path file) {
+        try {
+            if (((Number) Files.getAttribute(file, "unix:nlink")).intValue() != 1) {
+                return false;
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(0);
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -83,9 +124,15 @@ final class FileReaper implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
-                reap(first);
-                doomed.drainTo(batch, 256);
-                batch.forEach(this::reap);
+                batch.add(first);
+                doomed.drainTo(batch, 255);
+                // every file of the batch was out of view before it was queued: once the reads begun
+                // before now have ended, nobody holds them open
+                boolean reuse = spares != null && spares.hasRoom() && mayReuse.getAsBoolean()
+                        && guard.quiesce(QUIESCE_MILLIS);
+                for (Path file : batch) {
+                    reap(file, reuse);
+                }
                 batch.clear();
             } catch (InterruptedException e) {
                 break;
@@ -106,7 +153,7 @@ final class FileReaper implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         for (Path p = doomed.poll(); p != null; p = doomed.poll()) {
-            reap(p);
+            reap(p, false);
         }
     }
 }

@@ -19,18 +19,36 @@ final class FsObjectReader implements ObjectReader {
     private final ByteBuffer prefix;
     /** A private hard link to the opened file, removed on close; null when none was made. */
     private Path link;
+    /** The read this reader is to the {@link ReadGuard}, ended on close (or once a link keeps the file). */
+    private ReadGuard guard;
+    private final int guardToken;
 
-    FsObjectReader(FileChannel channel, ObjectInfo info, long dataStart, ByteBuffer prefix) {
+    FsObjectReader(FileChannel channel, ObjectInfo info, long dataStart, ByteBuffer prefix, ReadGuard guard,
+            int guardToken) {
         this.channel = channel;
         this.info = info;
         this.dataStart = dataStart;
         this.prefix = prefix;
+        this.guard = guard;
+        this.guardToken = guardToken;
     }
 
-    /** This reader, which now owns {@code link}, a hard link to the file it has open. */
+    /**
+     * This reader, which now owns {@code link}, a hard link to the file it has open: while the link exists the
+     * file has two names and is never reused, so the read no longer needs the guard.
+     */
     FsObjectReader linkedAt(Path link) {
         this.link = link;
+        releaseGuard();
         return this;
+    }
+
+    private void releaseGuard() {
+        ReadGuard g = guard;
+        if (g != null) {
+            guard = null;
+            g.exit(guardToken);
+        }
     }
 
     @Override
@@ -103,6 +121,7 @@ final class FsObjectReader implements ObjectReader {
         try {
             channel.close();
         } finally {
+            releaseGuard();
             if (link != null) {
                 DurableFiles.deleteQuietly(link);
             }

@@ -77,6 +77,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final long LINKED_READ_MIN = 1L << 20;
     /** Said by {@link #keepReplaced} when the replaced object was kept aside for its size to be read later. */
     private static final long KEPT = Long.MIN_VALUE;
+    /** Most emptied files kept for reuse ({@link SpareFiles}): an inode each, no blocks, a path in memory. */
+    private static final int SPARE_FILES_MAX = 16_384;
 
     private static final byte[] HEALTH_PROBE = {'\n'};
     /** An upload claimed for completion is renamed to {@code <id>.completing.<instance id>}. */
@@ -87,14 +89,18 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final InstanceTempDir temp;
     private final BucketCache buckets;
     private final BucketLocks locks = new BucketLocks();
-    private final ObjectFiles files = new ObjectFiles();
+    /** Reads of object files, so that a deleted file is reused only once nobody can be reading it. */
+    private final ReadGuard readGuard = new ReadGuard();
+    private final ObjectFiles files = new ObjectFiles(readGuard);
+    /** Emptied files of deleted and replaced objects that new writes take instead of creating files. */
+    private final SpareFiles spares = new SpareFiles(SPARE_FILES_MAX);
     private final UploadFiles uploads;
     private final RecentCompletions recentlyCompleted = new RecentCompletions();
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
     private final ObjectPresence presence = new ObjectPresence(PRESENCE_MAX_KEPT);
     private final boolean syncDeletes;
-    /** Unlinks removed and replaced object files after the request that removed them is answered. */
-    private final FileReaper reaper = new FileReaper("stowage-file-reaper");
+    /** Unlinks (or keeps as spares) removed and replaced object files after the request that removed them is answered. */
+    private final FileReaper reaper;
     /** Storage accounting: told of every object created, replaced or deleted, with the sizes involved. */
     private final StorageListener listener;
 
@@ -134,6 +140,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         Files.createDirectories(layout.bucketsDir());
         Files.createDirectories(layout.tmpDir());
         this.temp = InstanceTempDir.open(layout.tmpDir());
+        this.reaper = new FileReaper("stowage-file-reaper", readGuard, spares, temp::alone);
         this.buckets = new BucketCache(layout, bucketTrust.toNanos());
         restoreAbandonedClaims();
     }
@@ -297,7 +304,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         buckets.get(DataLayout.checkBucketName(bucket));
         Path objects = layout.objectsDir(bucket);
         Path target = KeyPaths.resolve(objects, KeyPaths.objectFile(keyBytes));
-        Path tempFile = temp.newPath("put");
+        Path tempFile = newTempFile("put");
         ObjectInfo info = DurableFiles.write(tempFile, new ObjectBodyWriter(key, keyBytes, data, expectedLength,
                 expectedMd5, attributes, clock, trailingFacts));
         commitObject(bucket, tempFile, target, info, null, condition);
@@ -316,7 +323,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         byte[] keyBytes = KeyPaths.keyBytes(key);
         buckets.get(DataLayout.checkBucketName(bucket));
         Path target = KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
-        Path tempFile = temp.newPath("copy");
+        Path tempFile = newTempFile("copy");
         ObjectInfo info = DurableFiles.write(tempFile,
                 channel -> writeCopy(channel, fsReader(source), key, keyBytes, 0, source.info().size(), attributes));
         commitObject(bucket, tempFile, target, info, null, condition);
@@ -428,7 +435,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         checkPartNumber(partNumber);
         byte[] keyBytes = KeyPaths.keyBytes(key);
         upload(bucket, key, uploadId);
-        Path tempFile = temp.newPath("part");
+        Path tempFile = newTempFile("part");
         ObjectInfo info = DurableFiles.write(tempFile, new ObjectBodyWriter(key, keyBytes, data, expectedLength,
                 expectedMd5, ObjectAttributes.NONE, clock, trailingFacts));
         return commitPart(bucket, uploadId, partNumber, tempFile, info);
@@ -440,7 +447,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         checkPartNumber(partNumber);
         byte[] keyBytes = KeyPaths.keyBytes(key);
         upload(bucket, key, uploadId);
-        Path tempFile = temp.newPath("part-copy");
+        Path tempFile = newTempFile("part-copy");
         ObjectInfo info = DurableFiles.write(tempFile, channel -> writeCopy(channel, fsReader(source), key, keyBytes,
                 offset, length, ObjectAttributes.NONE));
         return commitPart(bucket, uploadId, partNumber, tempFile, info);
@@ -530,7 +537,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
                 ObjectAttributes attributes = completionAttributes(upload, completionFacts, chosen);
                 List<Path> files = chosen.stream().map(p -> UploadFiles.partFile(claimed, p.partNumber())).toList();
                 Path target = KeyPaths.resolve(layout.objectsDir(bucket), KeyPaths.objectFile(keyBytes));
-                Path tempFile = temp.newPath("complete");
+                Path tempFile = newTempFile("complete");
                 info = DurableFiles.write(tempFile, new PartAssembler(key, keyBytes, files, attributes, this.files,
                         clock.millis()));
                 commitObject(bucket, tempFile, target, info, null, condition);
@@ -707,6 +714,13 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         return removed;
     }
 
+    /** A fresh temp path for a file to write, an emptied spare file already there when one is available. */
+    private Path newTempFile(String purpose) {
+        Path file = temp.newPath(purpose);
+        spares.claim(file);
+        return file;
+    }
+
     /**
      * Makes a complete, synced object file visible under its key, atomically replacing any object there. Every
      * path that creates or replaces an object (put, copy, multipart completion) ends here, so whatever must
@@ -856,7 +870,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
                     }
                 }
                 byte[] header = ObjectHeader.rebuild(oldHeader.flip(), keyBytes, attributes);
-                Path tempFile = temp.newPath("update");
+                Path tempFile = newTempFile("update");
                 DurableFiles.write(tempFile, out -> {
                     writeAll(out, header);
                     copyBytes(reader.channel(), reader.dataStart(), old.size(), out);
@@ -1050,7 +1064,15 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         }
     }
 
-    /** Waits (at most {@code timeoutMillis}) until files of deleted and replaced objects are unlinked; for tests. */
+    /** How many emptied files wait for reuse; for tests. */
+    int spareFiles() {
+        return spares.size();
+    }
+
+    /**
+     * Waits (at most {@code timeoutMillis}) until files of deleted and replaced objects are unlinked or kept as
+     * spares; for tests.
+     */
     boolean awaitDiscarded(long timeoutMillis) throws InterruptedException {
         return reaper.awaitIdle(timeoutMillis);
     }

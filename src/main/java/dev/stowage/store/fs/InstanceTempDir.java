@@ -118,6 +118,24 @@ final class InstanceTempDir implements Closeable {
         return dir;
     }
 
+    /**
+     * Whether this is the only instance using the data directory: no other instance's lock file, of a live
+     * process or of a dead one not yet cleaned up, is there (a process sharing the directory may read any file).
+     */
+    boolean alone() {
+        String own = lockFile.getFileName().toString();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.getParent(), "*" + LOCK_SUFFIX)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().equals(own)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static void removeDead(Path tmpRoot) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmpRoot)) {
             for (Path entry : entries) {

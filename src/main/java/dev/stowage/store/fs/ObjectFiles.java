@@ -26,6 +26,12 @@ final class ObjectFiles {
     private static final int MAX_LOGGED = 10_000;
 
     private final Set<Path> loggedCorrupt = ConcurrentHashMap.newKeySet();
+    /** Every read of an object file is a read to this guard, from before the open until the descriptor closes. */
+    private final ReadGuard guard;
+
+    ObjectFiles(ReadGuard guard) {
+        this.guard = guard;
+    }
 
     /** The header of an object file, or null when there is no such (readable) file. */
     ObjectInfo readInfo(Path file) throws IOException {
@@ -37,10 +43,13 @@ final class ObjectFiles {
      * direct buffer saves a copy), which a caller reading many headers reuses.
      */
     ObjectInfo readInfo(Path file, ByteBuffer scratch) throws IOException {
+        int token = guard.enter();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return parse(channel, file, scratch.clear()).info();
         } catch (NoSuchFileException | CorruptObjectException e) {
             return null;
+        } finally {
+            guard.exit(token);
         }
     }
 
@@ -50,11 +59,16 @@ final class ObjectFiles {
      * all there the file's length needs no further check.
      */
     FsObjectReader open(Path file) throws IOException {
+        int token = guard.enter();
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
+            guard.exit(token);
             return null;
+        } catch (IOException | RuntimeException | Error e) {
+            guard.exit(token);
+            throw e;
         }
         try {
             ByteBuffer first = ByteBuffer.allocate(OPEN_READ);
@@ -64,20 +78,28 @@ final class ObjectFiles {
             int read = parsed.firstRead();
             if (read < end && channel.size() < end) {
                 reportCorrupt(file, new CorruptObjectException("file shorter than its header says"));
-                channel.close();
+                close(channel, token);
                 return null;
             }
             int prefixEnd = (int) Math.min(read, end);
             ByteBuffer prefix = prefixEnd > parsed.headerLength()
                     ? ByteBuffer.wrap(first.array(), parsed.headerLength(), prefixEnd - parsed.headerLength()).slice()
                     : null;
-            return new FsObjectReader(channel, parsed.info(), parsed.headerLength(), prefix);
+            return new FsObjectReader(channel, parsed.info(), parsed.headerLength(), prefix, guard, token);
         } catch (CorruptObjectException e) {
-            channel.close();
+            close(channel, token);
             return null;
         } catch (IOException | RuntimeException | Error e) {
-            channel.close();
+            close(channel, token);
             throw e;
+        }
+    }
+
+    private void close(FileChannel channel, int token) throws IOException {
+        try {
+            channel.close();
+        } finally {
+            guard.exit(token);
         }
     }
 

@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -529,8 +530,65 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
             store.deleteObject(BUCKET, "big");
             assertArrayEquals(first, fileBytes(file, first.length));
         }
-        assertTrue(((FsObjectStore) store).awaitDiscarded(30_000));
-        assertEquals(List.of(), regularFilesUnder(tmp()));
+        FsObjectStore fs = (FsObjectStore) store;
+        assertTrue(fs.awaitDiscarded(30_000));
+        // the replaced 2 MiB file had a second name (the reader's link): unlinked; only the small one is a spare
+        assertEquals(fs.spareFiles(), regularFilesUnder(tmp()).size());
+        assertTrue(fs.spareFiles() <= 1);
+        for (Path spare : regularFilesUnder(tmp())) {
+            assertEquals(0, Files.size(spare), "a spare file is empty");
+        }
+    }
+
+    @Test
+    void deletedObjectsFile_isEmptiedAndReusedByTheNextPut() throws Exception {
+        FsObjectStore fs = (FsObjectStore) store;
+        store.createBucket(BUCKET, "o", null);
+        put(BUCKET, "gone", "x".repeat(10_000));
+        Object inode = Files.readAttributes(objects().resolve("gone#o"), BasicFileAttributes.class).fileKey();
+        store.deleteObject(BUCKET, "gone");
+        assertTrue(fs.awaitDiscarded(30_000));
+
+        assertEquals(1, fs.spareFiles());
+        List<Path> spares = regularFilesUnder(instanceTmp());
+        assertEquals(1, spares.size());
+        assertEquals(0, Files.size(spares.get(0)), "emptied before reuse");
+
+        put(BUCKET, "new", "fresh");
+        assertEquals(0, fs.spareFiles());
+        assertEquals(inode, Files.readAttributes(objects().resolve("new#o"), BasicFileAttributes.class).fileKey(),
+                "the put wrote into the deleted object's file");
+        assertEquals("fresh", get(BUCKET, "new"));
+        assertEquals(List.of(), regularFilesUnder(instanceTmp()));
+    }
+
+    @Test
+    void deletedObjectStillBeingRead_keepsItsBytes_andItsFileIsNotReused() throws Exception {
+        FsObjectStore fs = (FsObjectStore) store;
+        store.createBucket(BUCKET, "o", null);
+        byte[] body = random(40_000, 11); // beyond the bytes read with the header: the reader reads the file
+        store.putObject(BUCKET, "read", new ByteArrayInputStream(body), body.length, null, ObjectAttributes.NONE);
+        try (ObjectReader reader = store.openObject(BUCKET, "read")) {
+            store.deleteObject(BUCKET, "read");
+            assertTrue(fs.awaitDiscarded(30_000));
+            assertEquals(0, fs.spareFiles(), "a file someone may be reading is unlinked, not emptied");
+            byte[] other = random(40_000, 12);
+            store.putObject(BUCKET, "other", new ByteArrayInputStream(other), other.length, null, ObjectAttributes.NONE);
+            assertArrayEquals(body, readAll(reader));
+        }
+    }
+
+    @Test
+    void deletedObjectsFile_isNotReused_whileAnotherInstanceSharesTheDataDirectory() throws Exception {
+        FsObjectStore fs = (FsObjectStore) store;
+        try (FsObjectStore other = new FsObjectStore(dataRoot(), clock)) {
+            store.createBucket(BUCKET, "o", null);
+            put(BUCKET, "k", "shared");
+            store.deleteObject(BUCKET, "k");
+            assertTrue(fs.awaitDiscarded(30_000));
+            assertEquals(0, fs.spareFiles(), "a reader in the other process could not be seen");
+            assertEquals(List.of(), regularFilesUnder(instanceTmp()));
+        }
     }
 
     @Test
