@@ -532,9 +532,9 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
         }
         FsObjectStore fs = (FsObjectStore) store;
         assertTrue(fs.awaitDiscarded(30_000));
-        // the replaced 2 MiB file had a second name (the reader's link): unlinked; only the small one is a spare
+        // whatever is left in the temp directory is an emptied spare (the replaced 2 MiB file is one only if the
+        // reaper came to it after the reader's link was gone)
         assertEquals(fs.spareFiles(), regularFilesUnder(tmp()).size());
-        assertTrue(fs.spareFiles() <= 1);
         for (Path spare : regularFilesUnder(tmp())) {
             assertEquals(0, Files.size(spare), "a spare file is empty");
         }
