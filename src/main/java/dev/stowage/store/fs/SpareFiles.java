@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Empty files in this instance's temp directory, left by deleted and replaced objects, that new writes take
  * instead of creating files. Creating a file allocates an inode; on ext4 without a journal the allocator skips
- * every inode freed in the last 5 to 35 seconds one by one, under the directory's lock, so after a burst of
- * deletes each create took about a millisecond of kernel time and creates queued behind each other (measured
+ * every inode freed in the last 60 seconds (360 while its inode-table block is dirty) one by one, under the
+ * directory's lock, so after a burst of deletes each create took about a millisecond of kernel time and creates
+ * queued behind each other (measured
  * with perf: {@code recently_deleted} was 40% of the gateway's samples during 4 KiB PUTs). A reused file
  * allocates nothing and frees nothing. Only the {@link FileReaper} adds files, emptied and no longer readable by
  * anyone ({@link ReadGuard}); the pool is bounded, and the rest are unlinked as before. Nothing here survives a
