@@ -73,9 +73,9 @@ public class MeteringServer {
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("The metering endpoint cannot listen on %s:%d (%s). Set stowage.metering.port "
-                    .formatted(host, port, cause.getMessage()) + "(STOWAGE_METERING_PORT) to a free port, 0 for any, "
-                    + "or stowage.metering.enabled=false", cause);
+            throw new IllegalStateException(("The metering endpoint cannot listen on %s:%d (%s). Set "
+                    + "stowage.metering.port (STOWAGE_METERING_PORT) to a free port, 0 for any, or "
+                    + "stowage.metering.enabled=false").formatted(host, port, cause.getMessage()), cause);
         }
         LOG.infof("metering endpoint (UTAPI, CloudStack usage API at %s) listening on %s:%d", CLOUDSTACK_PATH, host,
                 server.actualPort());

@@ -44,11 +44,6 @@ final class FileReaper implements AutoCloseable {
     private final SpareFiles spares;
     private final BooleanSupplier mayReuse;
 
-    /** A reaper that only unlinks. */
-    FileReaper(String name) {
-        this(name, null, null, () -> false);
-    }
-
     FileReaper(String name, ReadGuard guard, SpareFiles spares, BooleanSupplier mayReuse) {
         this.guard = guard;
         this.spares = spares;
@@ -128,7 +123,7 @@ final class FileReaper implements AutoCloseable {
                 doomed.drainTo(batch, 255);
                 // every file of the batch was out of view before it was queued: once the reads begun
                 // before now have ended, nobody holds them open
-                boolean reuse = spares != null && spares.hasRoom() && mayReuse.getAsBoolean()
+                boolean reuse = spares.hasRoom() && mayReuse.getAsBoolean()
                         && guard.quiesce(QUIESCE_MILLIS);
                 for (Path file : batch) {
                     reap(file, reuse);

@@ -99,7 +99,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private final DirectoryListings listings = new DirectoryListings(LISTING_MIN_KEPT, LISTING_MAX_KEPT);
     private final ObjectPresence presence = new ObjectPresence(PRESENCE_MAX_KEPT);
     private final boolean syncDeletes;
-    /** Unlinks (or keeps as spares) removed and replaced object files after the request that removed them is answered. */
+    /** Unlinks removed and replaced object files (or keeps them as spares) once their request is answered. */
     private final FileReaper reaper;
     /** Storage accounting: told of every object created, replaced or deleted, with the sizes involved. */
     private final StorageListener listener;
