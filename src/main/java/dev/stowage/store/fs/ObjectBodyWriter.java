@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Streams a put's body into a new object file, computing its MD5 on the way. The header's length is known up
- * front (only size, digest and time are missing), so the bytes go right after it and the header is written
- * last; a body that fits one buffer goes out with its header in a single write. The declared length (when
- * known; a body longer or shorter is an {@link IncompleteBodyException}) and digest are checked before the
- * file can become visible. System facts known only after the body (a trailer's checksum) are asked of
+ * Streams a put's body into a new object file, computing its MD5 on the way (on another thread, beside the
+ * writing, once the body is larger than one buffer). The header's length is known up front (only size, digest
+ * and time are missing), so the bytes go right after it and the header is written last; a body that fits one
+ * buffer goes out with its header in a single write. The declared length (when known; a body longer or shorter
+ * is an {@link IncompleteBodyException}) and digest are checked before the file can become visible. System facts known only after the body (a trailer's checksum) are asked of
  * {@code trailingFacts} at the end and written into room reserved in the header for them.
  */
 final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
@@ -31,6 +31,11 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
     private static final int UNKNOWN_LENGTH_BUFFER = 128 * 1024;
     /** Header room kept for trailing facts: a checksum's name and value, and its type, with their lengths. */
     private static final int TRAILING_FACTS_ROOM = 256;
+    /**
+     * Buffers besides the one being filled, for a body larger than one buffer: its MD5 is computed on another
+     * thread ({@link DigestPipeline}) while the next buffer is received and written.
+     */
+    private static final int PIPELINE_SPARES = 2;
 
     private final String key;
     private final byte[] keyBytes;
@@ -72,22 +77,29 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
         if (n < buf.length) {
             md5.update(buf, 0, n);
             header = withTrailingFacts(header);
-            ObjectInfo info = finish(header, n, md5);
+            ObjectInfo info = finish(header, n, md5.digest());
             writeFully(channel, new ByteBuffer[] {ByteBuffer.wrap(header), ByteBuffer.wrap(buf, 0, n)});
             return info;
         }
         long size = 0;
+        byte[] digest;
         try (EarlyFlush flush = new EarlyFlush(channel)) {
+            DigestPipeline digests = new DigestPipeline(md5, buf.length, PIPELINE_SPARES);
             while (n > 0) {
-                md5.update(buf, 0, n);
+                digests.digest(buf, n);
                 writeFully(channel, ByteBuffer.wrap(buf, 0, n), header.length + size);
                 size += n;
                 flush.written(n);
-                n = n < buf.length ? 0 : fill(buf);
+                if (n < buf.length) {
+                    break;
+                }
+                buf = digests.nextBuffer();
+                n = fill(buf);
             }
+            digest = digests.finish();
         }
         header = withTrailingFacts(header);
-        ObjectInfo info = finish(header, size, md5);
+        ObjectInfo info = finish(header, size, digest);
         writeFully(channel, ByteBuffer.wrap(header), 0);
         return info;
     }
@@ -110,11 +122,10 @@ final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
     }
 
     /** Checks length and digest and fills in the header. */
-    private ObjectInfo finish(byte[] header, long size, MessageDigest md5) {
+    private ObjectInfo finish(byte[] header, long size, byte[] digest) {
         if (expectedLength >= 0 && size != expectedLength) {
             throw new IncompleteBodyException(key);
         }
-        byte[] digest = md5.digest();
         if (expectedMd5 != null && !MessageDigest.isEqual(digest, expectedMd5)) {
             throw new BadDigestException(key);
         }

@@ -173,11 +173,14 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
     @Test
     void failedPuts_leaveNoTempFiles() throws IOException {
         store.createBucket(BUCKET, "o", null);
-        byte[] body = new byte[200_000];
-        assertThrows(BadDigestException.class, () -> store.putObject(BUCKET, "k",
-                new ByteArrayInputStream(body), body.length, new byte[16], ObjectAttributes.NONE));
-        assertThrows(IncompleteBodyException.class, () -> store.putObject(BUCKET, "k",
-                new ByteArrayInputStream(body), body.length + 1, null, ObjectAttributes.NONE));
+        // one buffer, and several (whose digest is computed beside the writing)
+        for (int size : new int[] {200_000, 1_500_000}) {
+            byte[] body = new byte[size];
+            assertThrows(BadDigestException.class, () -> store.putObject(BUCKET, "k",
+                    new ByteArrayInputStream(body), body.length, new byte[16], ObjectAttributes.NONE));
+            assertThrows(IncompleteBodyException.class, () -> store.putObject(BUCKET, "k",
+                    new ByteArrayInputStream(body), body.length + 1, null, ObjectAttributes.NONE));
+        }
         InputStream failing = new InputStream() {
             @Override
             public int read() {
