@@ -714,11 +714,10 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         return removed;
     }
 
-    /** A fresh temp path for a file to write, an emptied spare file already there when one is available. */
+    /** A temp path for a file to write: an emptied spare file when one is available, else a fresh name. */
     private Path newTempFile(String purpose) {
-        Path file = temp.newPath(purpose);
-        spares.claim(file);
-        return file;
+        Path spare = spares.claim();
+        return spare != null ? spare : temp.newPath(purpose);
     }
 
     /**

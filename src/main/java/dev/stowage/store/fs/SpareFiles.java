@@ -1,10 +1,6 @@
 package dev.stowage.store.fs;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,22 +40,16 @@ final class SpareFiles {
     }
 
     /**
-     * Renames a spare file to {@code temp} (a fresh name in the same directory), so that the write that follows
-     * finds an empty file there; false, nothing done, when there is none.
+     * A spare file for the write that follows, under its own name (unique in the instance directory, like any
+     * temp name), so writing into it needs no rename first; null when there is none. (Should the file be gone,
+     * removed with the instance directory at shutdown, the write simply creates it again.)
      */
-    boolean claim(Path temp) {
-        for (Path spare = files.poll(); spare != null; spare = files.poll()) {
+    Path claim() {
+        Path spare = files.poll();
+        if (spare != null) {
             count.decrementAndGet();
-            try {
-                Files.move(spare, temp, StandardCopyOption.ATOMIC_MOVE);
-                return true;
-            } catch (NoSuchFileException e) {
-                // removed with the instance directory at shutdown: try the next
-            } catch (IOException e) {
-                DurableFiles.deleteQuietly(spare);
-            }
         }
-        return false;
+        return spare;
     }
 
     int size() {
