@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# End-to-end test with two more S3 tools from Debian, rclone and s3cmd, against the packaged gateway
+# End-to-end test with three more S3 tools from Debian, rclone, s3cmd and restic, against the packaged gateway
 # (target/quarkus-app/quarkus-run.jar). Starts the gateway on a free loopback port with a fresh data directory and
 # signs with the system-credentials file that first start writes. rclone: copy a tree (keys with spaces, unicode,
 # '+', an empty file, a multipart file), check it by size and MD5, sync changes, server-side copy, cat, purge.
 # s3cmd: mb, put (whole and multipart), info, get, ls, sync, an object made public for an anonymous curl, the
-# same with Signature V2 (--signature-v2), del, rb. Prints PASS/FAIL per step; stops at the first failure.
+# same with Signature V2 (--signature-v2), del, rb. restic (backup software on minio-go): init a repository in
+# a new bucket, backup, check --read-data, restore, a second backup, forget --prune. Prints PASS/FAIL per step;
+# stops at the first failure.
 set -Eeuo pipefail
 
 cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
 RCLONE=$(command -v rclone || true)
 S3CMD=$(command -v s3cmd || true)
+RESTIC=$(command -v restic || true)
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 START_TIMEOUT=60      # seconds for the gateway to answer
 STOP_TIMEOUT=25       # seconds for a graceful stop before SIGKILL
@@ -18,6 +21,7 @@ CMD_TIMEOUT=120       # seconds per tool command
 
 [ -n "$RCLONE" ] || { echo "FAIL setup: rclone not found (apt-get install rclone)" >&2; exit 1; }
 [ -n "$S3CMD" ] || { echo "FAIL setup: s3cmd not found (apt-get install s3cmd)" >&2; exit 1; }
+[ -n "$RESTIC" ] || { echo "FAIL setup: restic not found (apt-get install restic)" >&2; exit 1; }
 PY=$(command -v /usr/bin/python3 || command -v python3 || true)
 [ -n "$PY" ] || { echo "FAIL setup: python3 not found" >&2; exit 1; }
 for tool in curl cmp timeout md5sum; do
@@ -188,4 +192,26 @@ sc "s3cmd ls" ls
 grep -q "s3://$SB\$" "$WORK/out" && fail "s3cmd rb: the bucket is still listed"
 pass "s3cmd del --recursive and rb"
 
-echo "ALL PASS: rclone and s3cmd end-to-end ($SECONDS s)"
+# ---- restic (backup software; its S3 client is minio-go) ---------------------------------------------------
+
+rs() {
+  run "$1" env AWS_ACCESS_KEY_ID="$ACCESS" AWS_SECRET_ACCESS_KEY="$SECRET" RESTIC_PASSWORD=e2e-password \
+    RESTIC_REPOSITORY="s3:http://$HOSTPORT/restic-$$/repo" "$RESTIC" --cache-dir "$WORK/restic-cache" "${@:2}"
+}
+rs "restic init" init
+rs "restic backup" backup "$TREE"
+rs "restic check --read-data" check --read-data
+rs "restic restore" restore latest --target "$WORK/restore"
+diff -r "$TREE" "$WORK/restore$TREE" >"$WORK/diff" || fail "restic restore: the restored tree differs: $(head -20 "$WORK/diff")"
+pass "restic init, backup, check --read-data and restore into an identical tree (repository created in a new bucket)"
+
+printf 'second backup\n' >"$TREE/second.txt"
+rs "restic backup (second)" backup "$TREE"
+rs "restic forget --prune" forget --keep-last 1 --prune
+rs "restic snapshots" snapshots --json
+"$PY" -c 'import json, sys; sys.exit(0 if len(json.load(open(sys.argv[1]))) == 1 else 1)' "$WORK/out" \
+  || fail "restic forget: expected one snapshot left: $(cat "$WORK/out")"
+rs "restic check after prune" check --read-data
+pass "restic second backup, forget --keep-last 1 --prune (deletes and rewrites packs), check --read-data"
+
+echo "ALL PASS: rclone, s3cmd and restic end-to-end ($SECONDS s)"
