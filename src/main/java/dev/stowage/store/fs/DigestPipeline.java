@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -82,7 +82,7 @@ final class DigestPipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the body's digest");
-        } catch (java.util.concurrent.ExecutionException | CompletionException e) {
+        } catch (ExecutionException e) {
             throw new IOException("the body's digest failed", e.getCause());
         }
         return digest.digest();

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * writing, once the body is larger than one buffer). The header's length is known up front (only size, digest
  * and time are missing), so the bytes go right after it and the header is written last; a body that fits one
  * buffer goes out with its header in a single write. The declared length (when known; a body longer or shorter
- * is an {@link IncompleteBodyException}) and digest are checked before the file can become visible. System facts known only after the body (a trailer's checksum) are asked of
- * {@code trailingFacts} at the end and written into room reserved in the header for them.
+ * is an {@link IncompleteBodyException}) and digest are checked before the file can become visible. System facts
+ * known only after the body (a trailer's checksum) are asked of {@code trailingFacts} at the end and written into
+ * room reserved in the header for them.
  */
 final class ObjectBodyWriter implements DurableFiles.Content<ObjectInfo> {
     private static final int MIN_BUFFER = 8 * 1024;

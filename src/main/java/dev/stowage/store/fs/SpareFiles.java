@@ -41,8 +41,8 @@ final class SpareFiles {
 
     /**
      * A spare file for the write that follows, under its own name (unique in the instance directory, like any
-     * temp name), so writing into it needs no rename first; null when there is none. (Should the file be gone,
-     * removed with the instance directory at shutdown, the write simply creates it again.)
+     * temp name), so writing into it needs no rename first; null when there is none. (Should it be gone, the
+     * write creates it again, as it creates a fresh temp name.)
      */
     Path claim() {
         Path spare = files.poll();
