@@ -77,8 +77,13 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     private static final long LINKED_READ_MIN = 1L << 20;
     /** Said by {@link #keepReplaced} when the replaced object was kept aside for its size to be read later. */
     private static final long KEPT = Long.MIN_VALUE;
-    /** Most emptied files kept for reuse ({@link SpareFiles}): an inode each, no blocks, a path in memory. */
-    private static final int SPARE_FILES_MAX = 16_384;
+    /**
+     * Most emptied files kept for reuse ({@link SpareFiles}): an inode each, no blocks, a path in memory (roughly
+     * 200 bytes). As large as the reaper's backlog, so that a burst of deletes that size leaves a spare for
+     * every later create: with 16,384, the 50,000 PUTs after 50,000 deletes ran at 2,300–2,800/s (each create past
+     * the spares walks the inodes freed in the last minute), with 65,536 at 6,300–6,500/s.
+     */
+    private static final int SPARE_FILES_MAX = 65_536;
 
     private static final byte[] HEALTH_PROBE = {'\n'};
     /** An upload claimed for completion is renamed to {@code <id>.completing.<instance id>}. */
