@@ -22,19 +22,9 @@ if ! "$AWS" --version 2>&1 | grep -q '^aws-cli/2\.'; then
   echo "FAIL setup: $AWS is not aws-cli v2: $("$AWS" --version 2>&1)" >&2
   exit 1
 fi
-PY=$(command -v /usr/bin/python3 || command -v python3 || true)
-[ -n "$PY" ] || { echo "FAIL setup: python3 not found" >&2; exit 1; }
-for tool in curl cmp diff timeout md5sum; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "FAIL setup: $tool not found" >&2; exit 1; }
-done
-. bin/jdk.sh # JAVA_HOME: a JDK 21 or newer
-JAVA="$JAVA_HOME/bin/java"
-if [ ! -f "$JAR" ]; then
-  echo "FAIL setup: $JAR missing; build it first (mvn -B -DskipTests package)" >&2
-  exit 1
-fi
-
 . src/test/e2e/gateway-lib.sh
+e2e_prerequisites curl cmp diff timeout md5sum
+
 gateway_workdir stowage-e2e
 
 # ---- start the gateway -----------------------------------------------------------------------------------
@@ -58,9 +48,7 @@ s3 =
   multipart_threshold = 64MB
   addressing_style = path
 EOF
-# only our files decide credentials and settings, whatever the caller's environment holds
-unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE AWS_DEFAULT_PROFILE AWS_REGION \
-  AWS_DEFAULT_REGION AWS_CA_BUNDLE AWS_ENDPOINT_URL AWS_ENDPOINT_URL_S3 AWS_DEFAULT_OUTPUT
+unset_aws_environment
 export AWS_SHARED_CREDENTIALS_FILE="$CREDS" AWS_CONFIG_FILE="$WORK/aws-config" AWS_PAGER="" \
   AWS_EC2_METADATA_DISABLED=true AWS_RETRY_MODE=standard AWS_MAX_ATTEMPTS=1
 

@@ -1,7 +1,32 @@
 # Sourced by the end-to-end scripts: a scratch directory, the packaged gateway started on a free loopback port
 # with a fresh data directory (no fixed keys, so first start writes system-credentials), PASS/FAIL helpers, and
 # traps that always stop the gateway, show its log tail on failure and remove the scratch directory.
-# Needs: JAVA, JAR, PY, START_TIMEOUT, STOP_TIMEOUT set by the caller.
+# Needs: JAR, START_TIMEOUT, STOP_TIMEOUT set by the caller, and e2e_prerequisites called first.
+
+# e2e_prerequisites TOOL...: finds python3 (PY), the given commands, a JDK 21+ (JAVA) and the packaged gateway
+# (JAR); a missing one ends the script with a "FAIL setup" line naming it.
+e2e_prerequisites() {
+  PY=$(command -v /usr/bin/python3 || command -v python3 || true)
+  [ -n "$PY" ] || { echo "FAIL setup: python3 not found" >&2; exit 1; }
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "FAIL setup: $tool not found" >&2; exit 1; }
+  done
+  . bin/jdk.sh # JAVA_HOME: a JDK 21 or newer
+  JAVA="$JAVA_HOME/bin/java"
+  if [ ! -f "$JAR" ]; then
+    echo "FAIL setup: $JAR missing; build it first (mvn -B -DskipTests package)" >&2
+    exit 1
+  fi
+}
+
+# unset_aws_environment: only the script's own files decide credentials and settings, whatever the caller's
+# environment holds (aws-cli and rclone's S3 client both read AWS_* variables, AWS_CA_BUNDLE among them).
+unset_aws_environment() {
+  unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE AWS_DEFAULT_PROFILE AWS_REGION \
+    AWS_DEFAULT_REGION AWS_CA_BUNDLE AWS_ENDPOINT_URL AWS_ENDPOINT_URL_S3 AWS_DEFAULT_OUTPUT \
+    AWS_SHARED_CREDENTIALS_FILE AWS_CONFIG_FILE
+}
 
 # gateway_workdir NAME: creates WORK (scratch), DATA (data dir), LOG (gateway log) and installs the traps.
 gateway_workdir() {

@@ -16,11 +16,8 @@ START_TIMEOUT=90      # seconds for the gateway to answer (the first start also 
 STOP_TIMEOUT=25       # seconds for a graceful stop before SIGKILL
 CMD_TIMEOUT=30        # seconds per client call
 
-PY=$(command -v /usr/bin/python3 || command -v python3 || true)
-[ -n "$PY" ] || { echo "FAIL setup: python3 not found" >&2; exit 1; }
-for tool in curl openssl base64 timeout; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "FAIL setup: $tool not found" >&2; exit 1; }
-done
+. src/test/e2e/gateway-lib.sh
+e2e_prerequisites curl openssl base64 timeout
 if ! command -v php >/dev/null 2>&1; then
   echo "FAIL setup: php not found; this test runs the seed's WHMCS client with Debian's php-cli and php-curl" \
     "(apt-get install php-cli php-curl; .ci/run installs them)" >&2
@@ -30,14 +27,7 @@ if ! php -r 'exit(function_exists("curl_init") ? 0 : 1);'; then
   echo "FAIL setup: php has no curl extension (apt-get install php-curl)" >&2
   exit 1
 fi
-. bin/jdk.sh # JAVA_HOME: a JDK 21 or newer
-JAVA="$JAVA_HOME/bin/java"
-if [ ! -f "$JAR" ]; then
-  echo "FAIL setup: $JAR missing; build it first (mvn -B -DskipTests package)" >&2
-  exit 1
-fi
 
-. src/test/e2e/gateway-lib.sh
 gateway_workdir stowage-seed-e2e
 
 # ---- start the gateway -----------------------------------------------------------------------------------

@@ -22,26 +22,13 @@ CMD_TIMEOUT=120       # seconds per tool command
 [ -n "$RCLONE" ] || { echo "FAIL setup: rclone not found (apt-get install rclone)" >&2; exit 1; }
 [ -n "$S3CMD" ] || { echo "FAIL setup: s3cmd not found (apt-get install s3cmd)" >&2; exit 1; }
 [ -n "$RESTIC" ] || { echo "FAIL setup: restic not found (apt-get install restic)" >&2; exit 1; }
-PY=$(command -v /usr/bin/python3 || command -v python3 || true)
-[ -n "$PY" ] || { echo "FAIL setup: python3 not found" >&2; exit 1; }
-for tool in curl cmp timeout md5sum; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "FAIL setup: $tool not found" >&2; exit 1; }
-done
-. bin/jdk.sh # JAVA_HOME: a JDK 21 or newer
-JAVA="$JAVA_HOME/bin/java"
-if [ ! -f "$JAR" ]; then
-  echo "FAIL setup: $JAR missing; build it first (mvn -B -DskipTests package)" >&2
-  exit 1
-fi
-
 . src/test/e2e/gateway-lib.sh
+e2e_prerequisites curl cmp timeout md5sum
+
 gateway_workdir stowage-tools-e2e
 start_gateway
 
-# only our files decide credentials and settings, whatever the caller's environment holds (rclone's S3 client
-# reads AWS_* variables too, AWS_CA_BUNDLE among them)
-unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE AWS_DEFAULT_PROFILE AWS_REGION \
-  AWS_DEFAULT_REGION AWS_CA_BUNDLE AWS_ENDPOINT_URL AWS_ENDPOINT_URL_S3 AWS_SHARED_CREDENTIALS_FILE AWS_CONFIG_FILE
+unset_aws_environment
 CREDS="$DATA/system-credentials"
 ACCESS=$(sed -n 's/^aws_access_key_id = //p' "$CREDS")
 SECRET=$(sed -n 's/^aws_secret_access_key = //p' "$CREDS")
