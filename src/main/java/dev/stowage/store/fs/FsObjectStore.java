@@ -145,6 +145,11 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         Files.createDirectories(layout.bucketsDir());
         Files.createDirectories(layout.tmpDir());
         this.temp = InstanceTempDir.open(layout.tmpDir());
+        for (Path spare : temp.takeAdopted()) {
+            if (!spares.offer(spare)) {
+                DurableFiles.deleteQuietly(spare);
+            }
+        }
         this.reaper = new FileReaper("stowage-file-reaper", readGuard, spares, temp::alone);
         this.buckets = new BucketCache(layout, bucketTrust.toNanos());
         restoreAbandonedClaims();
@@ -1081,10 +1086,13 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         return reaper.awaitIdle(timeoutMillis);
     }
 
-    /** Removes this instance's temp files and releases its lock. */
+    /**
+     * Removes this instance's temp files, except the spare files, which the next instance to start takes over,
+     * and releases its lock.
+     */
     @Override
     public void close() throws IOException {
         reaper.close();
-        temp.close();
+        temp.close(spares.takeAll());
     }
 }

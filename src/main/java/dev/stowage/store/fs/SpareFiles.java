@@ -1,7 +1,9 @@
 package dev.stowage.store.fs;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * directory's lock, so after a burst of deletes each create took about a millisecond of kernel time and creates
  * queued behind each other (measured
  * with perf: {@code recently_deleted} was 40% of the gateway's samples during 4 KiB PUTs). A reused file
- * allocates nothing and frees nothing. Only the {@link FileReaper} adds files, emptied and no longer readable by
- * anyone ({@link ReadGuard}); the pool is bounded, and the rest are unlinked as before. Nothing here survives a
- * restart: the files go with the instance directory.
+ * allocates nothing and frees nothing. The {@link FileReaper} adds files, emptied and no longer readable by
+ * anyone ({@link ReadGuard}); the pool is bounded, and the rest are unlinked as before. A clean stop leaves the
+ * pool's files to the next instance to start, which adds them to its own ({@link InstanceTempDir}).
  */
 final class SpareFiles {
     private final Queue<Path> files = new ConcurrentLinkedQueue<>();
@@ -50,6 +52,15 @@ final class SpareFiles {
             count.decrementAndGet();
         }
         return spare;
+    }
+
+    /** Takes every spare file out of the pool: those a stopping instance leaves to the next one. */
+    Set<Path> takeAll() {
+        Set<Path> all = new HashSet<>();
+        for (Path spare = claim(); spare != null; spare = claim()) {
+            all.add(spare);
+        }
+        return all;
     }
 
     int size() {

@@ -34,8 +34,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -563,6 +565,78 @@ class FsObjectStoreTest extends MultipartStoreContractTest {
                 "the put wrote into the deleted object's file");
         assertEquals("fresh", get(BUCKET, "new"));
         assertEquals(List.of(), regularFilesUnder(instanceTmp()));
+    }
+
+    @Test
+    void cleanStop_leavesItsSpareFilesToTheNextInstance_whichWritesIntoThem() throws Exception {
+        FsObjectStore fs = (FsObjectStore) store;
+        store.createBucket(BUCKET, "o", null);
+        Set<Object> spareInodes = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            put(BUCKET, "gone" + i, "x".repeat(5_000 + i));
+            spareInodes.add(Files.readAttributes(objects().resolve("gone" + i + "#o"), BasicFileAttributes.class)
+                    .fileKey());
+        }
+        put(BUCKET, "kept", "kept");
+        for (int i = 0; i < 5; i++) {
+            store.deleteObject(BUCKET, "gone" + i);
+        }
+        assertTrue(fs.awaitDiscarded(30_000));
+        assertEquals(5, fs.spareFiles());
+        String stopped = instanceTmp().getFileName().toString();
+        fs.close();
+
+        // only the spares are left, under a name no instance owns, and no lock file
+        Path left = tmp().resolve(InstanceTempDir.SPARES_PREFIX + stopped);
+        assertEquals(List.of(left), Files.list(tmp()).toList());
+        assertEquals(5, regularFilesUnder(left).size());
+        for (Path spare : regularFilesUnder(left)) {
+            assertEquals(0, Files.size(spare), "a spare file is empty");
+        }
+
+        FsObjectStore next = new FsObjectStore(dataRoot(), clock);
+        store = next;
+        assertEquals(5, next.spareFiles(), "the spares are taken over");
+        assertFalse(Files.exists(left));
+        assertEquals(5, regularFilesUnder(instanceTmp()).size());
+        Set<Object> written = new HashSet<>();
+        for (int i = 0; i < 8; i++) { // more than the spares: later writes take fresh names beside them
+            put(BUCKET, "new" + i, "content " + i);
+            written.add(Files.readAttributes(objects().resolve("new" + i + "#o"), BasicFileAttributes.class)
+                    .fileKey());
+        }
+        assertEquals(0, next.spareFiles());
+        assertTrue(written.containsAll(spareInodes), "the first five puts wrote into the taken-over files");
+        for (int i = 0; i < 8; i++) {
+            assertEquals("content " + i, get(BUCKET, "new" + i));
+        }
+        assertEquals("kept", get(BUCKET, "kept"));
+        assertEquals(List.of(), regularFilesUnder(instanceTmp()));
+    }
+
+    @Test
+    void startup_takesOverOneSparesDirectory_withFreshNamesAfterItsOwn() throws Exception {
+        ((FsObjectStore) store).close();
+        Path first = Files.createDirectories(tmp().resolve(InstanceTempDir.SPARES_PREFIX + "aaaa"));
+        Path second = Files.createDirectories(tmp().resolve(InstanceTempDir.SPARES_PREFIX + "bbbb"));
+        Files.createFile(first.resolve("deleted-41"));
+        Files.createFile(second.resolve("replaced-7"));
+
+        try (InstanceTempDir temp = InstanceTempDir.open(tmp())) {
+            List<Path> adopted = temp.takeAdopted();
+            assertEquals(1, adopted.size());
+            assertEquals(temp.directory(), adopted.get(0).getParent());
+            String name = adopted.get(0).getFileName().toString();
+            long taken = Long.parseLong(name.substring(name.lastIndexOf('-') + 1));
+            assertTrue(taken == 41 || taken == 7, name);
+            String fresh = temp.newPath("deleted").getFileName().toString();
+            assertTrue(Long.parseLong(fresh.substring("deleted-".length())) > taken, fresh + " after " + name);
+            assertEquals(List.of(), temp.takeAdopted(), "handed out once");
+            assertEquals(1, Files.list(tmp()).filter(p -> p.getFileName().toString()
+                    .startsWith(InstanceTempDir.SPARES_PREFIX)).count(), "the other one waits for the next start");
+        }
+        store = newStore(dataRoot(), clock);
+        assertEquals(1, ((FsObjectStore) store).spareFiles(), "the remaining one is taken over by the next start");
     }
 
     @Test
