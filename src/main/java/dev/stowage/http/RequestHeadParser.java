@@ -160,6 +160,9 @@ public final class RequestHeadParser {
                 n += enc.length;
             }
         }
+        if (ascii(out, n)) {
+            return new String(out, 0, n, StandardCharsets.ISO_8859_1); // no decoder needed (presigned credentials)
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -169,6 +172,15 @@ public final class RequestHeadParser {
         } catch (CharacterCodingException e) {
             throw invalidUri();
         }
+    }
+
+    private static boolean ascii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPlain(String s, boolean plusIsSpace) {

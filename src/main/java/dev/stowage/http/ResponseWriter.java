@@ -7,6 +7,7 @@ import dev.stowage.store.ObjectReader;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,6 +29,12 @@ final class ResponseWriter {
     private static final int SMALL_BODY = 128 << 10;
     private static final int CHUNK = 256 << 10;
     private static final long DRAIN_TIMEOUT_SECONDS = 300;
+    // the headers every response carries, pre-encoded: Vert.x copies an AsciiString's bytes instead of char by char
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(S3Headers.X_AMZ_REQUEST_ID_OUT);
+    private static final CharSequence ID_2 = HttpHeaders.createOptimized(S3Headers.X_AMZ_ID_2_OUT);
+    private static final CharSequence DATE = HttpHeaders.createOptimized("Date");
+    private static final CharSequence SERVER = HttpHeaders.createOptimized("Server");
+    private static final CharSequence SERVER_NAME = HttpHeaders.createOptimized("Stowage");
 
     private ResponseWriter() {}
 
@@ -35,10 +42,10 @@ final class ResponseWriter {
     static long write(HttpServerResponse out, S3Response response, String requestId, boolean closeConnection) {
         out.setStatusCode(response.status());
         var headers = out.headers();
-        headers.set(S3Headers.X_AMZ_REQUEST_ID_OUT, requestId);
-        headers.set(S3Headers.X_AMZ_ID_2_OUT, requestId);
-        headers.set("Date", HttpClock.now());
-        headers.set("Server", "Stowage");
+        headers.set(REQUEST_ID, requestId);
+        headers.set(ID_2, requestId);
+        headers.set(DATE, HttpClock.now());
+        headers.set(SERVER, SERVER_NAME);
         for (Map.Entry<String, String> h : response.headers()) {
             headers.add(h.getKey(), h.getValue());
         }
