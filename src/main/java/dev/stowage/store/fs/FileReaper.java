@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
  * Freeing a file's blocks is what makes an unlink slow: on ext4 mounted with {@code discard} an unlink of a 4 KiB
  * object takes about 85 µs here, while the rename that takes the object out of its bucket takes about 15 µs. A
  * delete therefore renames under its key lock, answers, and leaves the unlink to this one daemon thread. Nothing
- * here is needed for correctness: a file not yet reaped when the process stops goes with its instance directory,
- * which the next start (of any instance) removes.
+ * here is needed for correctness: a file not yet reaped when the process crashes goes with its instance
+ * directory, which the next start (of any instance) removes.
  *
  * <p>While the {@link SpareFiles} pool has room, the reaper empties files instead of unlinking them and hands
  * them to the pool for new writes to reuse, but only once the {@link ReadGuard} says that no read which might
@@ -45,11 +45,18 @@ final class FileReaper implements AutoCloseable {
     private final BooleanSupplier mayReuse;
 
     FileReaper(String name, ReadGuard guard, SpareFiles spares, BooleanSupplier mayReuse) {
+        this(name, guard, spares, mayReuse, true);
+    }
+
+    /** {@code start} false: no worker, files wait in the queue until {@link #close} (for tests). */
+    FileReaper(String name, ReadGuard guard, SpareFiles spares, BooleanSupplier mayReuse, boolean start) {
         this.guard = guard;
         this.spares = spares;
         this.mayReuse = mayReuse;
         this.worker = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
-        worker.start();
+        if (start) {
+            worker.start();
+        }
     }
 
     /** Unlinks {@code file} soon (now, on the caller's thread, when the backlog is full or the reaper closed). */
@@ -135,7 +142,11 @@ final class FileReaper implements AutoCloseable {
         }
     }
 
-    /** Stops the worker and unlinks what is still queued. */
+    /**
+     * Stops the worker and empties or unlinks what is still queued, as the worker would have: after a burst of
+     * deletes the queue can hold tens of thousands of files, and emptied they are spares the next instance takes
+     * over instead of inodes freed all at once (an unlink costs about what emptying does).
+     */
     @Override
     public void close() {
         synchronized (idle) {
@@ -147,8 +158,11 @@ final class FileReaper implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // the worker has stopped, so this is now the guard's one quiescing thread
+        boolean reuse = !doomed.isEmpty() && !worker.isAlive() && spares.hasRoom() && mayReuse.getAsBoolean()
+                && guard.quiesce(QUIESCE_MILLIS);
         for (Path p = doomed.poll(); p != null; p = doomed.poll()) {
-            reap(p, false);
+            reap(p, reuse);
         }
     }
 }
