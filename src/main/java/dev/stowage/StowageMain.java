@@ -3,6 +3,7 @@ package dev.stowage;
 import dev.stowage.accounts.db.DatabaseSelection;
 import dev.stowage.accounts.db.EmbeddedDatabase;
 import dev.stowage.accounts.db.PostgresUrl;
+import dev.stowage.config.ServerThreads;
 import dev.stowage.config.StowageConfig;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -19,6 +20,7 @@ public final class StowageMain {
     private StowageMain() {}
 
     public static void main(String... args) {
+        ServerThreads.applyCarrierDefault(); // before anything starts a virtual thread
         // S3 keys are arbitrary: a raw path that is not a valid URI (e.g. "%zz", "//") must reach the S3 route
         // and get an S3 answer (InvalidURI in S3 XML) instead of the HTTP layer's empty 400.
         System.setProperty("vertx.disableURIValidation", "true");

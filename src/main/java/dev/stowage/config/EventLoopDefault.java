@@ -6,15 +6,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Sets the default number of Vert.x event loops to the number of available processors (the container's CPU
- * limit under Kubernetes) instead of Quarkus' twice that. The event loops here only parse request heads and move
- * bytes between sockets and the request threads, whose virtual threads run on as many carriers as there are
- * processors: with twice as many event loops as processors, the threads preempt each other. On two cores, wrk's
- * presigned 4 KiB GETs (64 connections) ran at 50,000–61,600/s with four event loops, 62,500–63,300/s with two and
- * 50,000–52,200/s with one.
- *
- * <p>The lowest ordinal of any source: {@code application.properties}, {@code QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE}
- * and {@code -Dquarkus.vertx.event-loops-pool-size} still set it.
+ * Sets the default number of Vert.x event loops to half the available processors ({@link ServerThreads}) instead
+ * of Quarkus' twice the processors. The lowest ordinal of any source: {@code application.properties},
+ * {@code QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE} and {@code -Dquarkus.vertx.event-loops-pool-size} still set it.
  */
 public final class EventLoopDefault implements ConfigSource {
     static final String EVENT_LOOPS = "quarkus.vertx.event-loops-pool-size";
@@ -47,6 +41,6 @@ public final class EventLoopDefault implements ConfigSource {
     }
 
     private static String eventLoops() {
-        return Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return Integer.toString(ServerThreads.eventLoops(ServerThreads.processors()));
     }
 }

@@ -22,24 +22,24 @@ class EventLoopDefaultTest {
     Vertx vertx;
 
     @Test
-    void eventLoops_defaultToTheAvailableProcessors() {
-        int processors = Runtime.getRuntime().availableProcessors();
-        assertEquals(processors, config.getValue(EventLoopDefault.EVENT_LOOPS, Integer.class));
+    void eventLoops_defaultToHalfTheAvailableProcessors() {
+        int loops = ServerThreads.eventLoops(Runtime.getRuntime().availableProcessors());
+        assertEquals(loops, config.getValue(EventLoopDefault.EVENT_LOOPS, Integer.class));
         assertEquals("stowage-event-loop-default",
                 config.getConfigValue(EventLoopDefault.EVENT_LOOPS).getSourceName());
     }
 
     @Test
     void vertx_runsThatManyEventLoops() throws Exception {
-        int processors = Runtime.getRuntime().availableProcessors();
+        int loops = ServerThreads.eventLoops(Runtime.getRuntime().availableProcessors());
         Set<String> threads = new HashSet<>();
         // Vert.x hands out its event loops round-robin: twice as many contexts as loops name every loop.
-        for (int i = 0; i < 4 * processors + 4; i++) {
+        for (int i = 0; i < 4 * loops + 4; i++) {
             CompletableFuture<String> name = new CompletableFuture<>();
             ((io.vertx.core.impl.VertxInternal) vertx).createEventLoopContext()
                     .runOnContext(v -> name.complete(Thread.currentThread().getName()));
             threads.add(name.get(10, TimeUnit.SECONDS));
         }
-        assertEquals(processors, threads.size(), "event loop threads: " + threads);
+        assertEquals(loops, threads.size(), "event loop threads: " + threads);
     }
 }
