@@ -18,21 +18,29 @@ class FileReaperTest {
     @TempDir
     Path dir;
 
+    private int named;
+
     private List<Path> files(int count) throws IOException {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            files.add(Files.writeString(dir.resolve("deleted-" + i), "object bytes ".repeat(100 + i)));
+            int n = named++;
+            files.add(Files.writeString(dir.resolve("deleted-" + n), "object bytes ".repeat(100 + n)));
         }
         return files;
+    }
+
+    /** Queues {@code files} in a reaper without a worker, then closes it. */
+    private static void queueAndClose(List<Path> files, SpareFiles spares, boolean mayReuse) {
+        FileReaper reaper = new FileReaper("test-reaper", new ReadGuard(), spares, () -> mayReuse, false);
+        files.forEach(reaper::discard);
+        reaper.close();
     }
 
     @Test
     void close_emptiesTheQueuedFilesIntoSpares_whileReuseIsAllowed() throws IOException {
         SpareFiles spares = new SpareFiles(10);
-        FileReaper reaper = new FileReaper("test-reaper", new ReadGuard(), spares, () -> true, false);
         List<Path> queued = files(3);
-        queued.forEach(reaper::discard);
-        reaper.close();
+        queueAndClose(queued, spares, true);
 
         assertEquals(new HashSet<>(queued), spares.takeAll());
         for (Path file : queued) {
@@ -43,18 +51,14 @@ class FileReaperTest {
     @Test
     void close_unlinksTheQueuedFiles_whenReuseIsNotAllowed_orBeyondTheSparesRoom() throws IOException {
         SpareFiles none = new SpareFiles(10);
-        FileReaper shared = new FileReaper("test-reaper", new ReadGuard(), none, () -> false, false);
         List<Path> queued = files(2);
-        queued.forEach(shared::discard);
-        shared.close();
+        queueAndClose(queued, none, false);
         assertEquals(0, none.size());
         queued.forEach(file -> assertFalse(Files.exists(file), file + " unlinked"));
 
         SpareFiles two = new SpareFiles(2);
-        FileReaper reaper = new FileReaper("test-reaper", new ReadGuard(), two, () -> true, false);
         List<Path> more = files(4);
-        more.forEach(reaper::discard);
-        reaper.close();
+        queueAndClose(more, two, true);
         assertEquals(2, two.size());
         assertEquals(2, more.stream().filter(Files::exists).count());
     }
@@ -62,12 +66,10 @@ class FileReaperTest {
     @Test
     void close_unlinksAFileWithAnotherName_insteadOfEmptyingIt() throws IOException {
         SpareFiles spares = new SpareFiles(10);
-        FileReaper reaper = new FileReaper("test-reaper", new ReadGuard(), spares, () -> true, false);
         Path file = files(1).get(0);
         Path link = Files.createLink(dir.resolve("read-1"), file);
         long size = Files.size(file);
-        reaper.discard(file);
-        reaper.close();
+        queueAndClose(List.of(file), spares, true);
 
         assertEquals(0, spares.size());
         assertFalse(Files.exists(file));
