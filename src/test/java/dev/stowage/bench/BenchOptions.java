@@ -25,6 +25,7 @@ record BenchOptions(
         String region,
         String label,
         Set<String> only,
+        Duration clientWarmup,
         Duration warmup,
         Duration duration,
         long maxOps,
@@ -52,6 +53,8 @@ record BenchOptions(
               --label NAME              server name put into every RESULT line (default: endpoint host:port)
               --only a,b,...            scenarios: %s
               --duration-seconds N      measured time per scenario (default 15; --quick 1)
+              --client-warmup-seconds N unmeasured mix of every request kind before the first scenario, so
+                                        the client's JIT has compiled its code (default 15; --quick 0)
               --warmup-seconds N        unmeasured warm-up before each scenario (default 3; --quick 0.3)
               --max-ops N               op-count bound of each scenario (default 1000000)
               --concurrency 1,16,64     concurrency levels of the 4 KiB scenarios
@@ -123,6 +126,7 @@ record BenchOptions(
                 first(named.get("region"), env.get("BENCH_REGION"), env.get("AWS_REGION"), "us-east-1"),
                 first(named.get("label"), uri.getHost() + ":" + uri.getPort()),
                 only,
+                seconds(named, "client-warmup-seconds", quick ? 0 : 15),
                 seconds(named, "warmup-seconds", quick ? 0.3 : 3),
                 seconds(named, "duration-seconds", quick ? 1 : 15),
                 longArg(named, "max-ops", 1_000_000),
@@ -134,9 +138,9 @@ record BenchOptions(
                 intArg(named, "pool-keys", quick ? 200 : 1000),
                 seconds(named, "cleanup-seconds", 180),
                 dropList);
-        for (String key : List.of("endpoint", "access-key", "secret-key", "region", "label", "only", "warmup-seconds",
-                "duration-seconds", "max-ops", "concurrency", "large-concurrency", "mix-concurrency", "large-mib",
-                "list-keys", "pool-keys", "cleanup-seconds")) {
+        for (String key : List.of("endpoint", "access-key", "secret-key", "region", "label", "only",
+                "client-warmup-seconds", "warmup-seconds", "duration-seconds", "max-ops", "concurrency",
+                "large-concurrency", "mix-concurrency", "large-mib", "list-keys", "pool-keys", "cleanup-seconds")) {
             named.remove(key);
         }
         if (!named.isEmpty()) {

@@ -94,9 +94,9 @@ public final class S3Benchmark {
         System.out.printf(Locale.ROOT, "Stowage S3 benchmark: endpoint %s, label %s, run %s, %s%n", options.endpoint(),
                 options.label(), runId, Instant.now());
         System.out.printf(Locale.ROOT,
-                "warm-up %.1f s + at most %.1f s and %d ops per scenario; Java %s; %d cores shared by client and"
-                        + " server%n",
-                options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0, options.maxOps(),
+                "client warm-up %.1f s; warm-up %.1f s + at most %.1f s and %d ops per scenario; Java %s; %d cores"
+                        + " shared by client and server%n",
+                options.clientWarmup().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0, options.maxOps(),
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
         try {
             s3.listBuckets();
@@ -104,6 +104,7 @@ public final class S3Benchmark {
             System.out.println("cannot reach the endpoint or the credentials are refused: " + e.getMessage());
             return 1;
         }
+        warmUpClient();
         for (String scenario : BenchOptions.SCENARIOS) {
             if (!options.runs(scenario)) {
                 continue;
@@ -143,6 +144,56 @@ public final class S3Benchmark {
         results.forEach(r -> System.out.println(r.row()));
         failures.forEach(f -> System.out.println("FAILED " + f));
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Threads of the client warm-up. */
+    private static final int CLIENT_WARMUP_THREADS = 16;
+    /** Keys each warm-up thread cycles through, and every how many of its rounds one is 1 MiB instead of 4 KiB. */
+    private static final int CLIENT_WARMUP_KEYS = 32;
+    private static final int CLIENT_WARMUP_LARGE_EVERY = 32;
+
+    /**
+     * An unmeasured, unreported round of every request kind the scenarios send (4 KiB and 1 MiB PUTs and GETs,
+     * HEADs, listings, DELETEs) before the first scenario. A fresh client JVM otherwise spends its first ~15 s
+     * compiling the SDK: a C2 compiler thread then took 20 % of this 2-core machine during the first scenarios,
+     * CPU that the server being measured did not get, while later scenarios ran with the client's code compiled.
+     */
+    private void warmUpClient() {
+        if (options.clientWarmup().isZero()) {
+            return;
+        }
+        String bucket;
+        try {
+            bucket = newBucket("client-warmup");
+        } catch (RuntimeException e) {
+            failed("client warm-up", e);
+            return;
+        }
+        byte[] mebibyte = Payload.random(1024 * 1024, 64);
+        long[] rounds = new long[CLIENT_WARMUP_THREADS];
+        byte[][] buffers = new byte[CLIENT_WARMUP_THREADS][64 * 1024];
+        try {
+            LoadRunner.Phase phase = LoadRunner.run(CLIENT_WARMUP_THREADS, options.clientWarmup(), options.maxOps(), 1,
+                    thread -> {
+                        long round = rounds[thread]++;
+                        String key = "warm-" + thread + "-" + (round / 5) % CLIENT_WARMUP_KEYS;
+                        boolean large = (round / 5) % CLIENT_WARMUP_LARGE_EVERY == 0;
+                        byte[] body = large ? mebibyte : small;
+                        switch ((int) (round % 5)) {
+                            case 0 -> s3.putObject(b -> b.bucket(bucket).key(key), Payload.body(body));
+                            case 1 -> getExpecting(bucket, key, body.length, buffers[thread]);
+                            case 2 -> s3.headObject(b -> b.bucket(bucket).key(key));
+                            case 3 -> s3.listObjectsV2(b -> b.bucket(bucket).prefix("warm-" + thread + "-")
+                                    .delimiter(round % 2 == 0 ? "/" : null));
+                            default -> s3.deleteObject(b -> b.bucket(bucket).key(key));
+                        }
+                        return 0;
+                    });
+            System.out.printf(Locale.ROOT, "client warm-up: %d requests in %.1f s, %d errors%s%n", phase.ok(),
+                    phase.seconds(), phase.errors(), phase.errors() == 0 ? "" : " (first: " + phase.firstError() + ")");
+        } finally {
+            Populator.deleteBucket(setup, bucket, options.cleanupLimit());
+        }
     }
 
     @FunctionalInterface
