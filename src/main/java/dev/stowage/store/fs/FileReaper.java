@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * Unlinks files that are already out of view (renamed into this instance's temp directory) off the request path.
+ * Unlinks files that are already out of view (renamed into this instance's temp directory) off the request path,
+ * and removes such directories ({@link #discardTree}: a completed or aborted upload's parts).
  * Freeing a file's blocks is what makes an unlink slow: on ext4 mounted with {@code discard} an unlink of a 4 KiB
  * object takes about 85 µs here, while the rename that takes the object out of its bucket takes about 15 µs. A
  * delete therefore renames under its key lock, answers, and leaves the unlink to this one daemon thread. Nothing
@@ -35,6 +38,8 @@ final class FileReaper implements AutoCloseable {
     private static final long QUIESCE_MILLIS = 100;
 
     private final BlockingQueue<Path> doomed = new ArrayBlockingQueue<>(MAX_BACKLOG);
+    /** The queued directories (a completed or aborted upload's parts): removed with everything in them. */
+    private final Set<Path> trees = ConcurrentHashMap.newKeySet();
     private final Thread worker;
     private final Object idle = new Object();
     /** Files handed over and not yet unlinked; guarded by {@link #idle}. */
@@ -71,6 +76,31 @@ final class FileReaper implements AutoCloseable {
     }
 
     /**
+     * Removes the directory {@code dir} and everything in it soon (now, on the caller's thread, when the backlog is
+     * full or the reaper closed). A completed upload's 16 part files of 16 MiB took about 110 ms to unlink here,
+     * which its CompleteMultipartUpload answer no longer waits for.
+     */
+    void discardTree(Path dir) {
+        trees.add(dir);
+        synchronized (idle) {
+            if (!closing && doomed.offer(dir)) {
+                pending++;
+                return;
+            }
+        }
+        trees.remove(dir);
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path dir) {
+        try {
+            FileTrees.deleteRecursively(dir);
+        } catch (IOException e) { // out of view already; goes with this instance's temp directory
+            LOG.warnf("Could not remove %s: %s", dir, e);
+        }
+    }
+
+    /**
      * Waits until every file handed over so far is unlinked, for at most {@code timeoutMillis}; true when none is left.
      * Only tests and shutdown need to know: requests never wait for the reaper.
      */
@@ -90,7 +120,9 @@ final class FileReaper implements AutoCloseable {
 
     private void reap(Path file, boolean reuse) {
         try {
-            if (!(reuse && spares.hasRoom() && empty(file) && spares.offer(file))) {
+            if (trees.remove(file)) {
+                deleteTree(file);
+            } else if (!(reuse && spares.hasRoom() && empty(file) && spares.offer(file))) {
                 DurableFiles.deleteQuietly(file);
             }
         } catch (RuntimeException e) {

@@ -631,7 +631,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         try {
             Path doomed = temp.newPath("completed-upload");
             DurableFiles.moveDirectory(claimed, doomed);
-            FileTrees.deleteRecursively(doomed);
+            reaper.discardTree(doomed);
         } catch (IOException e) { // out of view already; goes with this instance's temp directory
             LOG.warnf("Could not remove upload files at %s: %s", claimed, e);
         }
@@ -700,11 +700,7 @@ public final class FsObjectStore implements ObjectStore, Closeable {
         } catch (NoSuchFileException e) {
             return false;
         }
-        try {
-            FileTrees.deleteRecursively(doomed);
-        } catch (IOException e) { // out of view already; goes with this instance's temp directory
-            LOG.warnf("Could not remove upload files at %s: %s", doomed, e);
-        }
+        reaper.discardTree(doomed);
         return true;
     }
 

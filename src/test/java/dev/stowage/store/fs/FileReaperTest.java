@@ -13,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What becomes of the files still queued when the reaper closes (no worker runs here: they all wait). */
+/**
+ * What becomes of the files still queued when the reaper closes (no worker runs there: they all wait), and of the
+ * directories it is handed.
+ */
 class FileReaperTest {
     @TempDir
     Path dir;
@@ -75,5 +78,44 @@ class FileReaperTest {
         assertFalse(Files.exists(file));
         assertTrue(Files.exists(link));
         assertEquals(size, Files.size(link), "the other name keeps the bytes");
+    }
+
+    /** An upload's directory as a completion leaves it in the temp directory: part files and the upload's record. */
+    private Path uploadDirectory(String name) throws IOException {
+        Path upload = Files.createDirectory(dir.resolve(name));
+        for (int part = 1; part <= 3; part++) {
+            Files.writeString(upload.resolve("part-" + part), "part bytes ".repeat(1000));
+        }
+        Files.writeString(upload.resolve("upload"), "record");
+        return upload;
+    }
+
+    @Test
+    void discardTree_removesTheDirectoryWithEverythingInIt_offTheCallersThread() throws Exception {
+        Path upload = uploadDirectory("completed-upload-1");
+        SpareFiles spares = new SpareFiles(10);
+        FileReaper reaper = new FileReaper("test-reaper", new ReadGuard(), spares, () -> true);
+        try {
+            reaper.discardTree(upload);
+            assertTrue(reaper.awaitIdle(10_000), "the reaper finished");
+            assertFalse(Files.exists(upload), "directory removed");
+            assertEquals(0, spares.size(), "part files are not kept as spares");
+        } finally {
+            reaper.close();
+        }
+    }
+
+    @Test
+    void discardTree_removesTheDirectoryAtOnce_onceTheReaperIsClosed_andWhatIsQueuedAtClose() throws IOException {
+        Path queued = uploadDirectory("completed-upload-2");
+        FileReaper reaper = new FileReaper("test-reaper", new ReadGuard(), new SpareFiles(10), () -> true, false);
+        reaper.discardTree(queued);
+        assertTrue(Files.exists(queued), "waits in the queue: no worker");
+        reaper.close();
+        assertFalse(Files.exists(queued), "removed by close");
+
+        Path late = uploadDirectory("removed-upload-3");
+        reaper.discardTree(late);
+        assertFalse(Files.exists(late), "removed on the caller's thread");
     }
 }
