@@ -690,8 +690,8 @@ public final class FsObjectStore implements ObjectStore, Closeable {
     }
 
     /**
-     * Takes an upload's directory out of view in one rename, then deletes it; false when it was gone already
-     * (claimed by a completion or removed by another abort meanwhile).
+     * Takes an upload's directory out of view in one rename, then leaves its removal to the reaper; false when it
+     * was gone already (claimed by a completion or removed by another abort meanwhile).
      */
     private boolean removeUpload(Path dir) throws IOException {
         Path doomed = temp.newPath("removed-upload");
