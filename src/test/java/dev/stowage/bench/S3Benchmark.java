@@ -43,6 +43,12 @@ public final class S3Benchmark {
     private static final Logger ROOT_LOGGER = Logger.getLogger("");
     private static final Duration SETUP_LIMIT = Duration.ofMinutes(10);
 
+    /** Threads of the client warm-up. */
+    private static final int CLIENT_WARMUP_THREADS = 16;
+    /** Keys each warm-up thread cycles through, and every how many of its rounds one is 1 MiB instead of 4 KiB. */
+    private static final int CLIENT_WARMUP_KEYS = 32;
+    private static final int CLIENT_WARMUP_LARGE_EVERY = 32;
+
     private final BenchOptions options;
     /** Measures: never retries. */
     private final S3Client s3;
@@ -96,8 +102,9 @@ public final class S3Benchmark {
         System.out.printf(Locale.ROOT,
                 "client warm-up %.1f s; warm-up %.1f s + at most %.1f s and %d ops per scenario; Java %s; %d cores"
                         + " shared by client and server%n",
-                options.clientWarmup().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0, options.maxOps(),
-                Runtime.version(), Runtime.getRuntime().availableProcessors());
+                options.clientWarmup().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0,
+                options.duration().toMillis() / 1000.0, options.maxOps(), Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
         try {
             s3.listBuckets();
         } catch (RuntimeException e) {
@@ -145,12 +152,6 @@ public final class S3Benchmark {
         failures.forEach(f -> System.out.println("FAILED " + f));
         return failures.isEmpty() ? 0 : 1;
     }
-
-    /** Threads of the client warm-up. */
-    private static final int CLIENT_WARMUP_THREADS = 16;
-    /** Keys each warm-up thread cycles through, and every how many of its rounds one is 1 MiB instead of 4 KiB. */
-    private static final int CLIENT_WARMUP_KEYS = 32;
-    private static final int CLIENT_WARMUP_LARGE_EVERY = 32;
 
     /**
      * An unmeasured, unreported round of every request kind the scenarios send (4 KiB and 1 MiB PUTs and GETs,
