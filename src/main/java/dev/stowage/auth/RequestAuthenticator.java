@@ -60,6 +60,9 @@ public final class RequestAuthenticator {
 
     private VerifiedRequest authenticate(RequestHead head, QueryString query, Instant now) {
         String authorization = head.header(AuthNames.AUTHORIZATION);
+        if (authorization != null && authorization.isBlank()) {
+            authorization = null; // an empty Authorization header signs nothing: the request is anonymous
+        }
         boolean v4Query = query.has(AuthNames.X_AMZ_ALGORITHM) || query.has(AuthNames.X_AMZ_CREDENTIAL)
                 || query.has(AuthNames.X_AMZ_SIGNATURE);
         boolean v2Query = !v4Query && (query.has(AuthNames.AWS_ACCESS_KEY_ID) || query.has(AuthNames.SIGNATURE));

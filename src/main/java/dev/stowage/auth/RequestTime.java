@@ -1,5 +1,6 @@
 package dev.stowage.auth;
 
+import dev.stowage.s3.HttpDates;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ record RequestTime(Instant instant, String raw) {
         if (text == null) {
             return null;
         }
-        String normalized = text.trim();
+        String normalized = HttpDates.withoutWeekday(text); // S3 does not check the day name against the date
         for (String zone : new String[] {" UTC", " UT", " Z"}) {
             if (normalized.endsWith(zone)) {
                 normalized = normalized.substring(0, normalized.length() - zone.length()) + " GMT";

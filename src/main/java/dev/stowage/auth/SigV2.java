@@ -51,7 +51,7 @@ final class SigV2 {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(values.get(i).trim());
+                out.append(SignedHeaderText.of(values.get(i).trim()));
             }
             out.append('\n');
         }
@@ -100,6 +100,10 @@ final class SigV2 {
         paths.add(prefix + rawPath);
         paths.add(prefix + UriEncoding.canonical(rawPath, true));
         paths.add(prefix + UriEncoding.decode(rawPath));
+        if (!head.virtualHosted() && head.bucket() != null && head.key() == null && !rawPath.endsWith("/")) {
+            // botocore signs a path-style request for a bucket as "/bucket/" while it sends "/bucket"
+            paths.add(rawPath + "/");
+        }
         List<String> resources = new ArrayList<>(paths.size());
         for (String path : paths) {
             resources.add(canonicalizedResource(path, query));

@@ -102,7 +102,7 @@ final class SigV4 {
                     if (i > 0) {
                         out.append(',');
                     }
-                    appendTrimmedCollapsed(out, values.get(i));
+                    appendTrimmedCollapsed(out, SignedHeaderText.of(values.get(i)));
                 }
             }
             out.append('\n');

@@ -70,7 +70,7 @@ final class SigV4Verifier {
             throw AuthErrors.skewed(date, now);
         }
         Instant expiresAt = signedAt.plusSeconds(expiresSeconds);
-        if (now.isAfter(expiresAt)) {
+        if (expiresSeconds == 0 || now.isAfter(expiresAt)) { // valid for no time at all: expired when it arrives
             throw AuthErrors.expired()
                     .element(AuthNames.X_AMZ_EXPIRES, expires)
                     .element("Expires", AuthErrors.iso(expiresAt))
@@ -90,7 +90,7 @@ final class SigV4Verifier {
         } catch (NumberFormatException e) {
             throw AuthErrors.malformedV4Query("X-Amz-Expires should be a number");
         }
-        if (seconds < 1) {
+        if (seconds < 0) {
             throw AuthErrors.malformedV4Query("X-Amz-Expires must be non-negative");
         }
         if (seconds > MAX_PRESIGN_EXPIRES) {

@@ -25,6 +25,8 @@ public final class EncryptionHeaders {
             "x-amz-copy-source-server-side-encryption-customer-algorithm",
             "x-amz-copy-source-server-side-encryption-customer-key",
             "x-amz-copy-source-server-side-encryption-customer-key-md5");
+    private static final String CUSTOMER_ALGORITHM = "x-amz-server-side-encryption-customer-algorithm";
+    private static final String CUSTOMER_KEY = "x-amz-server-side-encryption-customer-key";
     private static final String COPY_SOURCE = "x-amz-copy-source-";
     /** KMS settings, which only {@code aws:kms} takes. */
     private static final List<String> KMS_ONLY = List.of(
@@ -59,6 +61,13 @@ public final class EncryptionHeaders {
 
     private static void requireSupported(Function<String, String> header, boolean customerKeyTaken,
             boolean copySourceKeyTaken) {
+        String sse = header.apply(SSE);
+        if (sse != null && (header.apply(CUSTOMER_ALGORITHM) != null || header.apply(CUSTOMER_KEY) != null)) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Server Side Encryption with Customer provided key is "
+                    + "incompatible with the encryption method specified")
+                    .element("ArgumentName", SSE)
+                    .element("ArgumentValue", sse);
+        }
         for (String name : SSE_C) {
             boolean taken = name.startsWith(COPY_SOURCE) ? copySourceKeyTaken : customerKeyTaken;
             if (!taken && header.apply(name) != null) {
@@ -67,7 +76,6 @@ public final class EncryptionHeaders {
                         .element("Header", name);
             }
         }
-        String sse = header.apply(SSE);
         if (sse != null) {
             if (!KNOWN.contains(sse)) {
                 throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "The encryption method specified is not supported")

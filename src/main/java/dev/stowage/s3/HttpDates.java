@@ -35,17 +35,36 @@ public final class HttpDates {
         return twoDigits(out, secondOfDay % 60).append(" GMT").toString();
     }
 
+    /** An RFC 1123 date without its leading day name ({@code "Tue, "}), which the formatter would check. */
+    public static String withoutWeekday(String value) {
+        String text = value.trim();
+        int comma = text.indexOf(',');
+        if (comma < 3 || comma > 9) {
+            return text;
+        }
+        for (int i = 0; i < comma; i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                return text;
+            }
+        }
+        return text.substring(comma + 1).trim();
+    }
+
     private static StringBuilder twoDigits(StringBuilder out, int value) {
         return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
-    /** Parses an HTTP date; null when it is not one (callers then ignore the header, as S3 does). */
+    /**
+     * Parses an HTTP date; null when it is not one (callers then ignore the header, as S3 does). The day of the
+     * week is not checked against the date: S3 reads {@code Tue, 07 Jul 2010 ...} as 7 July 2010 (a Wednesday).
+     */
     public static Instant parse(String value) {
         if (value == null) {
             return null;
         }
         try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(withoutWeekday(value), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             try {
                 return Instant.parse(value.trim());

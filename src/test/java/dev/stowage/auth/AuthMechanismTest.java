@@ -50,6 +50,16 @@ class AuthMechanismTest {
     }
 
     @Test
+    void emptyAuthorizationHeader_isAnonymous() {
+        for (String blank : new String[] {"", " "}) {
+            VerifiedRequest verified = authenticator.authenticate(
+                    request("PUT", "/bucket/key").header("Authorization", blank).build());
+
+            assertEquals(Principal.ANONYMOUS, verified.principal());
+        }
+    }
+
+    @Test
     void unknownAuthorizationScheme_isInvalidArgument() {
         RequestHead head = request("GET", "/").header("Authorization", "Bearer abc").build();
 
@@ -58,7 +68,7 @@ class AuthMechanismTest {
 
     @Test
     void garbageAuthorizationHeaders_neverEscapeAsAnythingButS3Exception() {
-        String[] values = {"", "AWS4-HMAC-SHA256", "AWS4-HMAC-SHA256 ", "AWS4-HMAC-SHA256 Credential=",
+        String[] values = {"AWS4-HMAC-SHA256", "AWS4-HMAC-SHA256 ", "AWS4-HMAC-SHA256 Credential=",
             "AWS4-HMAC-SHA256 Credential=/////, SignedHeaders=;, Signature=", "AWS ", "AWS :", "AWS a:",
             "AWS4-HMAC-SHA256 Credential=a/b/c/d/e,SignedHeaders=host,Signature=x,Signature=y",
             "AWS4-HMAC-SHA256 =,=,="};

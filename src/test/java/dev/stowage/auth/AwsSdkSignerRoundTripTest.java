@@ -127,6 +127,26 @@ class AwsSdkSignerRoundTripTest {
     }
 
     @Test
+    void putObject_sdkSignedNonAsciiMetadata_verifiesAsTheUtf8BytesOnTheWire() {
+        SdkHttpRequest request = put("/bucket/key", 0).toBuilder()
+                .putHeader("x-amz-meta-note", "Hello World\u00e9 Gr\u00fc\u00dfe \u2603")
+                .build();
+        SignedRequest signed = sign(request, new byte[0], false, true, null, null);
+        RequestHead sent = head(signed, "bucket", "key");
+        // HTTP hands header values over one character per byte: the UTF-8 bytes, read as ISO-8859-1
+        Map<String, List<String>> asReceived = new LinkedHashMap<>(sent.headers());
+        String note = sent.header("x-amz-meta-note");
+        asReceived.put("x-amz-meta-note",
+                List.of(new String(note.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)));
+        RequestHead head = new RequestHead("PUT", sent.rawPath(), sent.rawQuery(), List.of(), asReceived, "bucket",
+                "key", false, "sdk");
+
+        VerifiedRequest verified = authenticator.authenticate(head);
+
+        assertEquals("u-example", verified.principal().userId());
+    }
+
+    @Test
     void putObject_sdkSignedPayloadWithSpecialKey_verifiesAndChecksTheBody() {
         byte[] data = "hello, stowage".getBytes(StandardCharsets.UTF_8);
         String encodedKey = "dir/a%20b%2Bc%3D%C3%BC%21%27%28%29%2A.txt";

@@ -33,4 +33,12 @@ class RequestTimeTest {
         }
         assertThat(RequestTime.parseAmzDate(null)).isNull();
     }
+
+    @Test
+    void parseHttpDate_ignoresAWrongDayName_asS3Does() {
+        // 7 July 2010 was a Wednesday; the day name is dropped before the date is read (HttpDatesTest has more)
+        assertThat(RequestTime.parseHttpDate("Tue, 07 Jul 2010 00:00:00 UTC"))
+                .isEqualTo(RequestTime.parseHttpDate("Wed, 07 Jul 2010 00:00:00 GMT"))
+                .isEqualTo(Instant.parse("2010-07-07T00:00:00Z"));
+    }
 }

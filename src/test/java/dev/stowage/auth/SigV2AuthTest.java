@@ -65,6 +65,34 @@ class SigV2AuthTest {
     }
 
     @Test
+    void pathStyleBucketRequest_signedWithTrailingSlashAsBotocoreDoes_verifies() throws Exception {
+        // botocore's HmacV1Auth (signature_version='s3') sends GET /bucket but signs "/bucket/"
+        String date = "Mon, 23 Nov 2026 05:00:00 GMT";
+        String signature = sign(OSTOR_SECRET, "GET\n\n\n" + date + "\n/bucket/?acl");
+        RequestHead head = request("GET", "/bucket").query("acl").pathStyle("bucket", null)
+                .header("Date", date)
+                .header("Authorization", "AWS " + OSTOR_KEY + ":" + signature)
+                .build();
+
+        VerifiedRequest verified = authenticator(OSTOR_TIME, OSTOR_ADMIN).authenticate(head);
+
+        assertEquals("a14040e0b2ef8b28", verified.principal().userId());
+    }
+
+    @Test
+    void dateWithWrongDayName_isReadAsItsDate_soAnOldOneIsRequestTimeTooSkewed() throws Exception {
+        String date = "Tue, 07 Jul 2010 00:00:00 GMT"; // 7 July 2010 was a Wednesday
+        String signature = sign(OSTOR_SECRET, "GET\n\n\n" + date + "\n/bucket/key");
+        RequestHead head = request("GET", "/bucket/key").pathStyle("bucket", "key")
+                .header("Date", date)
+                .header("Authorization", "AWS " + OSTOR_KEY + ":" + signature)
+                .build();
+
+        assertS3Error(S3ErrorCode.REQUEST_TIME_TOO_SKEWED,
+                () -> authenticator(OSTOR_TIME, OSTOR_ADMIN).authenticate(head));
+    }
+
+    @Test
     void ostorUsers_bashS3Curl_signsOnlyTheFirstQueryWord() {
         // s3_curl GET "http://s3.example.com/?ostor-users&emailAddress=x@y.z", signature from openssl:
         // echo -en "GET\n\n\nMon, 23 Nov 2026 05:00:00 +0000\n/?ostor-users" | openssl sha1 -hmac $secret -binary | base64

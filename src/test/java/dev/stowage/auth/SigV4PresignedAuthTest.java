@@ -65,13 +65,21 @@ class SigV4PresignedAuthTest {
     }
 
     @Test
-    void expiresBeyondOneWeek_isAuthorizationQueryParametersError() {
+    void expiresNegativeBeyondOneWeekOrNotANumber_isAuthorizationQueryParametersError() {
         assertS3Error(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                 () -> authenticator(AWS_EXAMPLE_TIME).authenticate(example(query("604801", EXAMPLE_SIGNATURE))));
         assertS3Error(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
-                () -> authenticator(AWS_EXAMPLE_TIME).authenticate(example(query("0", EXAMPLE_SIGNATURE))));
+                () -> authenticator(AWS_EXAMPLE_TIME).authenticate(example(query("-1", EXAMPLE_SIGNATURE))));
         assertS3Error(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                 () -> authenticator(AWS_EXAMPLE_TIME).authenticate(example(query("soon", EXAMPLE_SIGNATURE))));
+    }
+
+    @Test
+    void expiresZero_isExpiredOnArrival() {
+        S3Exception e = org.junit.jupiter.api.Assertions.assertThrows(S3Exception.class,
+                () -> authenticator(AWS_EXAMPLE_TIME).authenticate(example(query("0", EXAMPLE_SIGNATURE))));
+        assertEquals(S3ErrorCode.ACCESS_DENIED, e.error());
+        assertEquals("Request has expired", e.getMessage());
     }
 
     @Test

@@ -107,6 +107,9 @@ class ListObjectsIT extends S3TestSupport {
         assertThat(r.contents()).extracting(S3Object::key).containsExactly("b", "c");
         assertThat(r.startAfter()).isEqualTo("a");
         assertThat(r.contents().get(0).owner().id()).isEqualTo(USER_ID);
+        String displayName = s3.getObjectAcl(b -> b.bucket(bucket).key("b")).owner().displayName();
+        assertThat(displayName).isNotEqualTo(USER_ID);
+        assertThat(r.contents().get(0).owner().displayName()).isEqualTo(displayName);
         var noOwner = s3.listObjectsV2(b -> b.bucket(bucket));
         assertThat(noOwner.contents().get(0).owner()).isNull();
     }
@@ -136,6 +139,8 @@ class ListObjectsIT extends S3TestSupport {
         ListObjectsResponse flat = s3.listObjects(b -> b.bucket(bucket).marker("b"));
         assertThat(flat.contents()).extracting(S3Object::key).containsExactly("c/1", "d");
         assertThat(flat.contents().get(0).owner().id()).isEqualTo(USER_ID);
+        assertThat(flat.contents().get(0).owner().displayName())
+                .isEqualTo(s3.getBucketAcl(b -> b.bucket(bucket)).owner().displayName());
     }
 
     @Test

@@ -56,6 +56,26 @@ class ServerSideEncryptionIT extends S3TestSupport {
     }
 
     @Test
+    void putObject_sseS3TogetherWithACustomerKey_isInvalidArgumentAndStoresNothing() throws Exception {
+        String bucket = newBucket();
+        String key = Base64.getEncoder().encodeToString(CUSTOMER_KEY);
+        String keyMd5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(CUSTOMER_KEY));
+        for (ServerSideEncryption sse : new ServerSideEncryption[] {ServerSideEncryption.AES256,
+                ServerSideEncryption.AWS_KMS}) {
+            assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("k").serverSideEncryption(sse)
+                            .sseCustomerAlgorithm("AES256").sseCustomerKey(key).sseCustomerKeyMD5(keyMd5),
+                            RequestBody.fromString("secret")))
+                    .as(sse.toString())
+                    .isInstanceOfSatisfying(S3Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+                    });
+        }
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(bucket).key("k")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @Test
     void getObject_withACustomerKey_ofAMissingKey_isNoSuchKey() throws Exception {
         String bucket = newBucket();
         String key = Base64.getEncoder().encodeToString(CUSTOMER_KEY);

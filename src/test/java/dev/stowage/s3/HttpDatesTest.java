@@ -38,4 +38,14 @@ class HttpDatesTest {
         Instant t = Instant.parse("2026-11-23T09:05:03Z");
         assertThat(HttpDates.parse(HttpDates.format(t))).isEqualTo(t);
     }
+
+    @Test
+    void parse_ignoresAWrongDayName_asS3Does() {
+        Instant july7 = Instant.parse("2010-07-07T00:00:00Z"); // a Wednesday
+        assertThat(HttpDates.parse("Wed, 07 Jul 2010 00:00:00 GMT")).isEqualTo(july7);
+        assertThat(HttpDates.parse("Tue, 07 Jul 2010 00:00:00 GMT")).isEqualTo(july7);
+        assertThat(HttpDates.parse("Tuesday, 07 Jul 2010 00:00:00 GMT")).isEqualTo(july7);
+        assertThat(HttpDates.parse("Tue, 07 Jux 2010 00:00:00 GMT")).isNull();
+        assertThat(HttpDates.parse("not a date")).isNull();
+    }
 }

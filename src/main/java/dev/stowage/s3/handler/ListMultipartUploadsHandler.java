@@ -3,6 +3,7 @@ package dev.stowage.s3.handler;
 import dev.stowage.s3.S3Operation.ListMultipartUploads;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.BucketInfo;
@@ -17,9 +18,11 @@ import java.io.IOException;
 @ApplicationScoped
 public class ListMultipartUploadsHandler implements S3Handler<ListMultipartUploads> {
     private final ObjectStore store;
+    private final GranteeResolver owners;
 
-    public ListMultipartUploadsHandler(ObjectStore store) {
+    public ListMultipartUploadsHandler(ObjectStore store, GranteeResolver owners) {
         this.store = store;
+        this.owners = owners;
     }
 
     @Override
@@ -44,7 +47,7 @@ public class ListMultipartUploadsHandler implements S3Handler<ListMultipartUploa
             xml.open("Upload")
                     .element("Key", ListingXml.encode(upload.key(), url))
                     .element("UploadId", upload.uploadId());
-            people(xml, initiator(upload, request.bucket()));
+            people(xml, initiator(upload, request.bucket()), owners);
             xml.element("StorageClass", "STANDARD").element("Initiated", upload.initiated());
             ChecksumFacts.uploadXml(xml, upload.attributes().system());
             xml.close("Upload");
@@ -65,8 +68,8 @@ public class ListMultipartUploadsHandler implements S3Handler<ListMultipartUploa
     }
 
     /** Initiator and Owner: the user who created the upload, who owns the object too. */
-    static void people(XmlWriter xml, String owner) {
-        xml.open("Initiator").element("ID", owner).element("DisplayName", owner).close("Initiator")
-                .open("Owner").element("ID", owner).element("DisplayName", owner).close("Owner");
+    static void people(XmlWriter xml, String owner, GranteeResolver owners) {
+        ListingXml.owner(xml, "Initiator", owner, owners);
+        ListingXml.owner(xml, "Owner", owner, owners);
     }
 }

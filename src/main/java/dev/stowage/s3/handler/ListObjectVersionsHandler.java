@@ -5,6 +5,7 @@ import static dev.stowage.s3.S3Headers.NULL_VERSION_ID;
 import dev.stowage.s3.S3Operation.ListObjectVersions;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.ListPage;
@@ -23,9 +24,11 @@ import java.io.IOException;
 @ApplicationScoped
 public class ListObjectVersionsHandler implements S3Handler<ListObjectVersions> {
     private final ObjectStore store;
+    private final GranteeResolver owners;
 
-    public ListObjectVersionsHandler(ObjectStore store) {
+    public ListObjectVersionsHandler(ObjectStore store, GranteeResolver owners) {
         this.store = store;
+        this.owners = owners;
     }
 
     @Override
@@ -51,7 +54,7 @@ public class ListObjectVersionsHandler implements S3Handler<ListObjectVersions> 
         xml.element("IsTruncated", page.truncated());
         for (ListPage.ListEntry entry : page.entries()) {
             if (!entry.isPrefix()) {
-                version(xml, entry, url, request);
+                version(xml, entry, url, request, owners);
             }
         }
         ListingXml.commonPrefixes(xml, page, url);
@@ -61,7 +64,8 @@ public class ListObjectVersionsHandler implements S3Handler<ListObjectVersions> 
         return S3Response.xml(200, xml.close("ListVersionsResult").toBytes());
     }
 
-    private static void version(XmlWriter xml, ListPage.ListEntry entry, boolean url, S3Request request) {
+    private static void version(XmlWriter xml, ListPage.ListEntry entry, boolean url, S3Request request,
+            GranteeResolver owners) {
         ObjectInfo info = entry.info();
         String owner = ObjectAccess.owner(info, request.bucket());
         xml.open("Version")
@@ -71,9 +75,9 @@ public class ListObjectVersionsHandler implements S3Handler<ListObjectVersions> 
                 .element("LastModified", info.lastModified())
                 .element("ETag", '"' + info.etag() + '"')
                 .element("Size", info.size())
-                .element("StorageClass", "STANDARD")
-                .open("Owner").element("ID", owner).element("DisplayName", owner).close("Owner")
-                .close("Version");
+                .element("StorageClass", "STANDARD");
+        ListingXml.owner(xml, "Owner", owner, owners);
+        xml.close("Version");
     }
 
     /** Whether a truncated page ends at a common prefix: then the next page starts after it and no version names. */

@@ -3,6 +3,7 @@ package dev.stowage.s3.handler;
 import dev.stowage.s3.S3Operation.ListObjects;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.ListPage;
 import dev.stowage.store.ListQuery;
@@ -14,9 +15,11 @@ import java.io.IOException;
 @ApplicationScoped
 public class ListObjectsHandler implements S3Handler<ListObjects> {
     private final ObjectStore store;
+    private final GranteeResolver owners;
 
-    public ListObjectsHandler(ObjectStore store) {
+    public ListObjectsHandler(ObjectStore store, GranteeResolver owners) {
         this.store = store;
+        this.owners = owners;
     }
 
     @Override
@@ -38,7 +41,7 @@ public class ListObjectsHandler implements S3Handler<ListObjects> {
         if (page.truncated() && op.delimiter() != null) {
             xml.element("NextMarker", ListingXml.encode(page.nextAfter(), url));
         }
-        ListingXml.entries(xml, page, url, request.bucket(), true);
+        ListingXml.entries(xml, page, url, request.bucket(), owners);
         return S3Response.xml(200, xml.close("ListBucketResult").toBytes());
     }
 }

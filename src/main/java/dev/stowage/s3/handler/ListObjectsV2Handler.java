@@ -3,6 +3,7 @@ package dev.stowage.s3.handler;
 import dev.stowage.s3.S3Operation.ListObjectsV2;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.ListPage;
 import dev.stowage.store.ListQuery;
@@ -14,9 +15,11 @@ import java.io.IOException;
 @ApplicationScoped
 public class ListObjectsV2Handler implements S3Handler<ListObjectsV2> {
     private final ObjectStore store;
+    private final GranteeResolver owners;
 
-    public ListObjectsV2Handler(ObjectStore store) {
+    public ListObjectsV2Handler(ObjectStore store, GranteeResolver owners) {
         this.store = store;
+        this.owners = owners;
     }
 
     @Override
@@ -44,7 +47,7 @@ public class ListObjectsV2Handler implements S3Handler<ListObjectsV2> {
         if (op.startAfter() != null) {
             xml.element("StartAfter", ListingXml.encode(op.startAfter(), url));
         }
-        ListingXml.entries(xml, page, url, request.bucket(), op.fetchOwner());
+        ListingXml.entries(xml, page, url, request.bucket(), op.fetchOwner() ? owners : null);
         return S3Response.xml(200, xml.close("ListBucketResult").toBytes());
     }
 }

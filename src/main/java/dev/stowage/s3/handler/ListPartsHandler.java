@@ -3,6 +3,7 @@ package dev.stowage.s3.handler;
 import dev.stowage.s3.S3Operation.ListParts;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.PartInfo;
@@ -14,9 +15,11 @@ import java.io.IOException;
 @ApplicationScoped
 public class ListPartsHandler implements S3Handler<ListParts> {
     private final ObjectStore store;
+    private final GranteeResolver owners;
 
-    public ListPartsHandler(ObjectStore store) {
+    public ListPartsHandler(ObjectStore store, GranteeResolver owners) {
         this.store = store;
+        this.owners = owners;
     }
 
     @Override
@@ -40,7 +43,7 @@ public class ListPartsHandler implements S3Handler<ListParts> {
             xml.close("Part");
         }
         ListMultipartUploadsHandler.people(xml,
-                ListMultipartUploadsHandler.initiator(page.upload(), request.bucket()));
+                ListMultipartUploadsHandler.initiator(page.upload(), request.bucket()), owners);
         xml.element("StorageClass", "STANDARD");
         ChecksumFacts.uploadXml(xml, page.upload().attributes().system());
         return S3Response.xml(200, xml.close("ListPartsResult").toBytes());

@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.BucketInfo;
@@ -13,7 +14,8 @@ final class ListingXml {
 
     private ListingXml() {}
 
-    static void entries(XmlWriter xml, ListPage page, boolean url, BucketInfo owner, boolean withOwner) {
+    /** The page's objects, each with its Owner (ID and DisplayName, as GetObjectAcl shows them) when asked. */
+    static void entries(XmlWriter xml, ListPage page, boolean url, BucketInfo bucket, GranteeResolver owners) {
         for (ListPage.ListEntry entry : page.entries()) {
             if (entry.isPrefix()) {
                 continue;
@@ -24,13 +26,17 @@ final class ListingXml {
                     .element("LastModified", info.lastModified())
                     .element("ETag", '"' + info.etag() + '"')
                     .element("Size", info.size());
-            if (withOwner) {
-                String id = ObjectAccess.owner(info, owner);
-                xml.open("Owner").element("ID", id).element("DisplayName", id).close("Owner");
+            if (owners != null) {
+                owner(xml, "Owner", ObjectAccess.owner(info, bucket), owners);
             }
             xml.element("StorageClass", "STANDARD").close("Contents");
         }
         commonPrefixes(xml, page, url);
+    }
+
+    /** An Owner or Initiator element: the user's canonical id and display name. */
+    static void owner(XmlWriter xml, String element, String id, GranteeResolver owners) {
+        xml.open(element).element("ID", id).element("DisplayName", owners.displayName(id)).close(element);
     }
 
     /** The page's common prefixes, in key order, after its objects. */
