@@ -62,7 +62,8 @@ record RequestTime(Instant instant, String raw) {
             }
         }
         try {
-            return DateTimeFormatter.RFC_1123_DATE_TIME.parse(normalized, Instant::from);
+            Instant parsed = DateTimeFormatter.RFC_1123_DATE_TIME.parse(normalized, Instant::from);
+            return parsed.isBefore(Instant.EPOCH) ? null : parsed; // S3: no valid date, not a skewed one
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -41,4 +41,10 @@ class RequestTimeTest {
                 .isEqualTo(RequestTime.parseHttpDate("Wed, 07 Jul 2010 00:00:00 GMT"))
                 .isEqualTo(Instant.parse("2010-07-07T00:00:00Z"));
     }
+
+    @Test
+    void parseHttpDate_beforeTheEpoch_isNoDate() {
+        assertThat(RequestTime.parseHttpDate("Fri, 07 Jul 1950 21:53:04 GMT")).isNull();
+        assertThat(RequestTime.parseHttpDate("Thu, 01 Jan 1970 00:00:00 GMT")).isEqualTo(Instant.EPOCH);
+    }
 }
