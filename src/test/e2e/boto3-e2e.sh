@@ -23,10 +23,7 @@ fi
 gateway_workdir stowage-boto3-e2e
 start_gateway
 unset_aws_environment
-CREDS="$DATA/system-credentials"
-ACCESS=$(sed -n 's/^aws_access_key_id = //p' "$CREDS")
-SECRET=$(sed -n 's/^aws_secret_access_key = //p' "$CREDS")
-[ -n "$ACCESS" ] && [ -n "$SECRET" ] || fail "credentials: no keys in $CREDS"
+system_credentials
 
 timeout "$RUN_TIMEOUT" "$PY" src/test/e2e/boto3_checks.py "$GATEWAY_URL" "$ACCESS" "$SECRET" \
   || fail "boto3 checks (see the line above)"

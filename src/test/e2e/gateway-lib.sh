@@ -80,6 +80,14 @@ on_exit() {
   exit "$status"
 }
 
+# system_credentials: ACCESS and SECRET, the system user's keys from the system-credentials file first start wrote.
+system_credentials() {
+  CREDS="$DATA/system-credentials"
+  ACCESS=$(sed -n 's/^aws_access_key_id = //p' "$CREDS")
+  SECRET=$(sed -n 's/^aws_secret_access_key = //p' "$CREDS")
+  [ -n "$ACCESS" ] && [ -n "$SECRET" ] || fail "credentials: no keys in $CREDS"
+}
+
 # start_gateway: starts it, sets PORT and GATEWAY_URL, waits until it answers and has written its credentials.
 start_gateway() {
   PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

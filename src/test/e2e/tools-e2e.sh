@@ -29,10 +29,7 @@ gateway_workdir stowage-tools-e2e
 start_gateway
 
 unset_aws_environment
-CREDS="$DATA/system-credentials"
-ACCESS=$(sed -n 's/^aws_access_key_id = //p' "$CREDS")
-SECRET=$(sed -n 's/^aws_secret_access_key = //p' "$CREDS")
-[ -n "$ACCESS" ] && [ -n "$SECRET" ] || fail "credentials: no keys in $CREDS"
+system_credentials
 HOSTPORT="127.0.0.1:$PORT"
 
 # Runs a tool command that must succeed; stdout and stderr are left in $WORK/out and $WORK/err.
