@@ -111,17 +111,20 @@ class PostObjectIT extends S3TestSupport {
     }
 
     @Test
-    void postObject_websiteRedirectField_isKeptWithTheObject() throws Exception {
+    void postObject_websiteRedirectAndStorageClassFields_areKeptWithTheObject() throws Exception {
         String bucket = newBucket();
         String policy = policy(Instant.now().plus(1, ChronoUnit.HOURS), bucket, """
-                ["starts-with", "$key", "r"], ["starts-with", "$x-amz-website-redirect-location", "/"]""");
+                ["starts-with", "$key", "r"], ["starts-with", "$x-amz-website-redirect-location", "/"],
+                {"x-amz-storage-class": "STANDARD_IA"}""");
         HttpResponse<String> response = post(bucket, sigV2(policy, new Form()
-                .add("key", "r.html").add("x-amz-website-redirect-location", "/target.html"))
+                .add("key", "r.html").add("x-amz-website-redirect-location", "/target.html")
+                .add("x-amz-storage-class", "STANDARD_IA"))
                 .file("r.html", "page"));
 
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(s3.headObject(b -> b.bucket(bucket).key("r.html")).websiteRedirectLocation())
-                .isEqualTo("/target.html");
+        var head = s3.headObject(b -> b.bucket(bucket).key("r.html"));
+        assertThat(head.websiteRedirectLocation()).isEqualTo("/target.html");
+        assertThat(head.storageClassAsString()).isEqualTo("STANDARD_IA");
     }
 
     @Test

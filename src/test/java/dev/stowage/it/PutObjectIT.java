@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectAttributes;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** PutObject through the AWS SDK with default settings (streaming aws-chunked bodies with a CRC32 trailer). */
@@ -39,11 +40,21 @@ class PutObjectIT extends S3TestSupport {
     }
 
     @Test
-    void putObject_awsStorageClass_isStoredAsStandard_unknownClassIsInvalidStorageClass() {
+    void putObject_awsStorageClass_isKeptAsALabel_unknownClassIsInvalidStorageClass() {
         String bucket = newBucket();
         s3.putObject(b -> b.bucket(bucket).key("ia").storageClass("STANDARD_IA"), RequestBody.fromString("v"));
+        s3.putObject(b -> b.bucket(bucket).key("std").storageClass("STANDARD"), RequestBody.fromString("w"));
         assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents())
-                .singleElement().satisfies(o -> assertThat(o.storageClassAsString()).isEqualTo("STANDARD"));
+                .extracting(o -> o.key() + " " + o.storageClassAsString())
+                .containsExactly("ia STANDARD_IA", "std STANDARD");
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("ia")).storageClassAsString()).isEqualTo("STANDARD_IA");
+        // AWS sends x-amz-storage-class for every class but STANDARD
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("std")).storageClassAsString()).isNull();
+        var got = s3.getObjectAsBytes(b -> b.bucket(bucket).key("ia"));
+        assertThat(got.asUtf8String()).isEqualTo("v");
+        assertThat(got.response().storageClassAsString()).isEqualTo("STANDARD_IA");
+        assertThat(s3.getObjectAttributes(b -> b.bucket(bucket).key("ia")
+                .objectAttributes(ObjectAttributes.STORAGE_CLASS)).storageClassAsString()).isEqualTo("STANDARD_IA");
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("bad").storageClass("SHINY"),
                         RequestBody.fromString("v")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
@@ -52,7 +63,31 @@ class PutObjectIT extends S3TestSupport {
                 });
         assertThatThrownBy(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key("bad").storageClass("SHINY")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
-        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).keyCount()).isEqualTo(1);
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).keyCount()).isEqualTo(2);
+    }
+
+    @Test
+    void storageClass_ofAMultipartUpload_isTheObjectsAndACopyTakesTheRequestsOrStandard() {
+        String bucket = newBucket();
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key("mp").storageClass("GLACIER")).uploadId();
+        var part = s3.uploadPart(b -> b.bucket(bucket).key("mp").uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("archived"));
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads())
+                .singleElement().satisfies(u -> assertThat(u.storageClassAsString()).isEqualTo("GLACIER"));
+        assertThat(s3.listParts(b -> b.bucket(bucket).key("mp").uploadId(uploadId)).storageClassAsString())
+                .isEqualTo("GLACIER");
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("mp").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part.eTag()))));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("mp")).storageClassAsString()).isEqualTo("GLACIER");
+        // one tier underneath: a GLACIER object reads without a restore
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("mp")).asUtf8String()).isEqualTo("archived");
+
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("mp").destinationBucket(bucket).destinationKey("plain"));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("plain")).storageClassAsString()).isNull();
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("mp").destinationBucket(bucket).destinationKey("rr")
+                .storageClass("REDUCED_REDUNDANCY"));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("rr")).storageClassAsString())
+                .isEqualTo("REDUCED_REDUNDANCY");
     }
 
     @Test

@@ -74,10 +74,12 @@ class WebsiteRedirectIT extends S3TestSupport {
         s3.putObject(b -> b.bucket(bucket).key("k").metadata(java.util.Map.of("m", "1")), RequestBody.fromString("v"));
         s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("k").destinationBucket(bucket).destinationKey("k")
                 .storageClass(StorageClass.STANDARD_IA));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("k")).storageClass()).isEqualTo(StorageClass.STANDARD_IA);
         s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("k").destinationBucket(bucket).destinationKey("k")
                 .websiteRedirectLocation("/moved"));
         var head = s3.headObject(b -> b.bucket(bucket).key("k"));
         assertThat(head.websiteRedirectLocation()).isEqualTo("/moved");
+        assertThat(head.storageClass()).isNull(); // a copy naming no class is STANDARD
         assertThat(head.metadata()).containsEntry("m", "1");
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("v");
         assertThatThrownBy(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("k").destinationBucket(bucket)

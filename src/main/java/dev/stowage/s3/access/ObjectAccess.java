@@ -3,6 +3,7 @@ package dev.stowage.s3.access;
 import dev.stowage.auth.Principal;
 import dev.stowage.http.RequestHead;
 import dev.stowage.s3.S3Headers;
+import dev.stowage.s3.StorageClassHeader;
 import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.tagging.TagSet;
 import dev.stowage.store.BucketInfo;
@@ -21,7 +22,8 @@ import java.util.Map;
  *   <li>{@value #ACL}: its grants ({@link AccessControlList#encode}); absent means the owner's FULL_CONTROL alone;
  *   <li>{@value #TAGS}: its tags ({@link TagSet#encode}); absent means none;
  *   <li>{@value WebsiteRedirectHeader#FACT}: its {@code x-amz-website-redirect-location}
- *       ({@link WebsiteRedirectHeader}); absent means none.
+ *       ({@link WebsiteRedirectHeader}); absent means none;
+ *   <li>{@value StorageClassHeader#FACT}: its storage class ({@link StorageClassHeader}); absent means STANDARD.
  * </ul>
  *
  * Every path that creates an object (PutObject; CopyObject and CreateMultipartUpload with their own headers) takes
@@ -68,13 +70,17 @@ public class ObjectAccess {
         if (redirect != null) {
             facts.put(WebsiteRedirectHeader.FACT, redirect);
         }
+        String storageClass = StorageClassHeader.requested(head);
+        if (storageClass != null) {
+            facts.put(StorageClassHeader.FACT, storageClass);
+        }
         return facts;
     }
 
     /**
      * The system facts of a copy that {@code writer} makes of an object whose facts are {@code source}: the
-     * source's (checksums, ETag) but for the owner, ACL and website redirect, which come from this request as for a
-     * new object, and the tags, copied unless {@code x-amz-tagging-directive: REPLACE} asks for those of {@code x-amz-tagging}.
+     * source's (checksums, ETag) but for the owner, ACL, website redirect and storage class, which come from this
+     * request as for a new object, and the tags, copied unless {@code x-amz-tagging-directive: REPLACE} asks for those of {@code x-amz-tagging}.
      */
     public Map<String, String> forCopy(Map<String, String> source, RequestHead head, Principal writer,
             BucketInfo bucket) {
@@ -82,6 +88,7 @@ public class ObjectAccess {
         facts.remove(OWNER);
         facts.remove(ACL);
         facts.remove(WebsiteRedirectHeader.FACT); // never copied: the request's, if any, applies
+        facts.remove(StorageClassHeader.FACT); // the request's, else STANDARD
         Map<String, String> fromRequest = fromRequestHeaders(head, writer, bucket);
         if ("REPLACE".equals(head.header(S3Headers.X_AMZ_TAGGING_DIRECTIVE))) {
             facts.remove(TAGS);

@@ -7,6 +7,7 @@ import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.GetObjectAttributes;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.StorageClassHeader;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import dev.stowage.s3.xml.XmlWriter;
@@ -72,7 +73,7 @@ public class GetObjectAttributesHandler implements S3Handler<GetObjectAttributes
             xml.element("PartsCount", Integer.toString(layout.count())).close("ObjectParts");
         }
         if (wanted.contains(Attribute.STORAGE_CLASS)) {
-            xml.element("StorageClass", "STANDARD");
+            xml.element("StorageClass", StorageClassHeader.stored(info.attributes().system()));
         }
         if (wanted.contains(Attribute.OBJECT_SIZE)) {
             xml.element("ObjectSize", Long.toString(info.size()));

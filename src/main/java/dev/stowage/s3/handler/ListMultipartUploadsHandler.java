@@ -3,6 +3,7 @@ package dev.stowage.s3.handler;
 import dev.stowage.s3.S3Operation.ListMultipartUploads;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.StorageClassHeader;
 import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.xml.XmlWriter;
@@ -48,7 +49,8 @@ public class ListMultipartUploadsHandler implements S3Handler<ListMultipartUploa
                     .element("Key", ListingXml.encode(upload.key(), url))
                     .element("UploadId", upload.uploadId());
             people(xml, initiator(upload, request.bucket()), owners);
-            xml.element("StorageClass", "STANDARD").element("Initiated", upload.initiated());
+            xml.element("StorageClass", StorageClassHeader.stored(upload.attributes().system()))
+                    .element("Initiated", upload.initiated());
             ChecksumFacts.uploadXml(xml, upload.attributes().system());
             xml.close("Upload");
         }

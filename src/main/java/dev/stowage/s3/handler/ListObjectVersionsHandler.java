@@ -5,6 +5,7 @@ import static dev.stowage.s3.S3Headers.NULL_VERSION_ID;
 import dev.stowage.s3.S3Operation.ListObjectVersions;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.StorageClassHeader;
 import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.xml.XmlWriter;
@@ -75,7 +76,7 @@ public class ListObjectVersionsHandler implements S3Handler<ListObjectVersions> 
                 .element("LastModified", info.lastModified())
                 .element("ETag", '"' + info.etag() + '"')
                 .element("Size", info.size())
-                .element("StorageClass", "STANDARD");
+                .element("StorageClass", StorageClassHeader.stored(info.attributes().system()));
         ListingXml.owner(xml, "Owner", owner, owners);
         xml.close("Version");
     }

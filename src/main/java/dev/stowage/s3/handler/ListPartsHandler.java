@@ -3,6 +3,7 @@ package dev.stowage.s3.handler;
 import dev.stowage.s3.S3Operation.ListParts;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.StorageClassHeader;
 import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.xml.XmlWriter;
 import dev.stowage.store.ObjectStore;
@@ -44,7 +45,7 @@ public class ListPartsHandler implements S3Handler<ListParts> {
         }
         ListMultipartUploadsHandler.people(xml,
                 ListMultipartUploadsHandler.initiator(page.upload(), request.bucket()), owners);
-        xml.element("StorageClass", "STANDARD");
+        xml.element("StorageClass", StorageClassHeader.stored(page.upload().attributes().system()));
         ChecksumFacts.uploadXml(xml, page.upload().attributes().system());
         return S3Response.xml(200, xml.close("ListPartsResult").toBytes());
     }

@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.StorageClassHeader;
 import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.xml.XmlWriter;
@@ -29,7 +30,7 @@ final class ListingXml {
             if (owners != null) {
                 owner(xml, "Owner", ObjectAccess.owner(info, bucket), owners);
             }
-            xml.element("StorageClass", "STANDARD").close("Contents");
+            xml.element("StorageClass", StorageClassHeader.stored(info.attributes().system())).close("Contents");
         }
         commonPrefixes(xml, page, url);
     }

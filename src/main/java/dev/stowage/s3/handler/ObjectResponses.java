@@ -5,6 +5,7 @@ import dev.stowage.s3.HttpDates;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.lifecycle.LifecycleConfiguration;
+import dev.stowage.s3.StorageClassHeader;
 import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.S3Response;
 import dev.stowage.s3.access.ObjectAccess;
@@ -219,6 +220,10 @@ final class ObjectResponses {
         String redirect = a.system().get(WebsiteRedirectHeader.FACT);
         if (redirect != null) {
             response.header(WebsiteRedirectHeader.HEADER, redirect);
+        }
+        String storageClass = a.system().get(StorageClassHeader.FACT);
+        if (storageClass != null) {
+            response.header(StorageClassHeader.HEADER, storageClass);
         }
         TagSet tags = ObjectAccess.tags(info);
         if (!tags.isEmpty()) {

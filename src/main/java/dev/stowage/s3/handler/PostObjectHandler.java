@@ -8,6 +8,7 @@ import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.PostObject;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.S3Response;
+import dev.stowage.s3.StorageClassHeader;
 import dev.stowage.s3.WebsiteRedirectHeader;
 import dev.stowage.s3.access.ObjectAccess;
 import dev.stowage.s3.error.S3ErrorCode;
@@ -44,7 +45,7 @@ public class PostObjectHandler implements S3Handler<PostObject> {
     /** Fields that become the object's headers under the same name. */
     private static final Set<String> HEADER_FIELDS = Set.of(S3Headers.CONTENT_TYPE, S3Headers.CACHE_CONTROL,
             S3Headers.CONTENT_DISPOSITION, S3Headers.CONTENT_ENCODING, S3Headers.CONTENT_LANGUAGE, S3Headers.EXPIRES,
-            WebsiteRedirectHeader.HEADER);
+            WebsiteRedirectHeader.HEADER, StorageClassHeader.HEADER);
 
     private final ObjectStore store;
     private final StowageConfig config;
