@@ -266,10 +266,12 @@ pass "SSE-KMS upload refused with NotImplemented and not stored; SSE-S3 accepted
 ok "s3 cp --storage-class STANDARD_IA" s3 cp --no-progress --storage-class STANDARD_IA "$WORK/up/small.txt" \
   "s3://$B/ia.txt"
 ok "s3api list-objects-v2 --prefix ia.txt" s3api list-objects-v2 --bucket "$B" --prefix ia.txt
-json_check "STANDARD_IA upload not listed as STANDARD" "[o['StorageClass'] for o in j['Contents']] == ['STANDARD']"
+json_check "STANDARD_IA upload not listed as STANDARD_IA" "[o['StorageClass'] for o in j['Contents']] == ['STANDARD_IA']"
+ok "s3api head-object (STANDARD_IA upload)" s3api head-object --bucket "$B" --key ia.txt
+json_check "head-object of a STANDARD_IA upload names its class" "j.get('StorageClass') == 'STANDARD_IA'"
 fails_with "put-object --storage-class SHINY" "InvalidStorageClass" s3api put-object --bucket "$B" --key shiny.txt \
   --body "$WORK/up/small.txt" --storage-class SHINY
-pass "storage classes: STANDARD_IA kept as STANDARD, an unknown class is InvalidStorageClass"
+pass "storage classes: STANDARD_IA kept as a label (listed, on HEAD), an unknown class is InvalidStorageClass"
 ok "s3 cp onto itself --storage-class STANDARD_IA" s3 cp --no-progress --storage-class STANDARD_IA \
   "s3://$B/ia.txt" "s3://$B/ia.txt"
 ok "s3 cp --website-redirect /small.txt" s3 cp --no-progress --website-redirect /small.txt "$WORK/up/small.txt" \
@@ -447,8 +449,8 @@ code=$(curl -sS -m "$CMD_TIMEOUT" -o "$WORK/down/anon.xml" -w '%{http_code}' "$E
   || fail "unsigned GET of a private object: HTTP $code, expected 403 AccessDenied"
 ok "s3api put-object-acl --acl public-read" s3api put-object-acl --bucket "$BA" --key public.txt --acl public-read
 ok "s3api get-object-acl" s3api get-object-acl --bucket "$BA" --key public.txt
-json_check "get-object-acl: expected FULL_CONTROL for the owner and READ for AllUsers" \
-  "[(g['Permission'], g['Grantee'].get('URI', g['Grantee'].get('ID'))) for g in j['Grants']] == [('FULL_CONTROL', j['Owner']['ID']), ('READ', 'http://acs.amazonaws.com/groups/global/AllUsers')]"
+json_check "get-object-acl: expected READ for AllUsers and FULL_CONTROL for the owner" \
+  "[(g['Permission'], g['Grantee'].get('URI', g['Grantee'].get('ID'))) for g in j['Grants']] == [('READ', 'http://acs.amazonaws.com/groups/global/AllUsers'), ('FULL_CONTROL', j['Owner']['ID'])]"
 curl -fsS -m "$CMD_TIMEOUT" -o "$WORK/down/public.txt" "$ENDPOINT/$BA/public.txt" || fail "unsigned GET of a public-read object failed"
 cmp "$WORK/up/public.txt" "$WORK/down/public.txt" || fail "unsigned GET of a public-read object: body differs"
 pass "put-object-acl --acl public-read: get-object-acl shows the grants, an unsigned curl GET reads the object"

@@ -1,6 +1,7 @@
 package dev.stowage.auth;
 
 import dev.stowage.http.RequestHead;
+import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -124,6 +125,7 @@ final class SigV4Verifier {
     private Signed verify(RequestHead head, QueryString query, CredentialScope scope, SignedHeaders signedHeaders,
             String timestamp, String payloadHash, String provided) {
         Credential credential = credentials.require(scope.accessKeyId());
+        requireAmzHeadersSigned(head, signedHeaders);
         SigningKey key = signingKeys.signingKey(credential.secretKey(), scope.date(), scope.region(), scope.service());
         String canonicalQuery = SigV4.canonicalQuery(query);
         String canonicalHeaders = SigV4.canonicalHeaders(head.headers(), signedHeaders);
@@ -145,6 +147,24 @@ final class SigV4Verifier {
             }
         }
         throw mismatch(scope.accessKeyId(), firstStringToSign, provided, firstCanonicalRequest);
+    }
+
+    /**
+     * Every {@code x-amz-*} header the request carries must be signed, or a signed request could be given other
+     * meaning (an unsigned {@code x-amz-copy-source} turning a PUT into a copy): 403 AccessDenied naming them.
+     */
+    private static void requireAmzHeadersSigned(RequestHead head, SignedHeaders signedHeaders) {
+        StringBuilder unsigned = null;
+        for (String name : head.headers().keySet()) {
+            if (name.startsWith(AuthNames.X_AMZ_PREFIX) && !signedHeaders.names().contains(name)) {
+                unsigned = unsigned == null ? new StringBuilder(name) : unsigned.append(", ").append(name);
+            }
+        }
+        if (unsigned != null) {
+            throw new S3Exception(S3ErrorCode.ACCESS_DENIED,
+                    "There were headers present in the request which were not signed")
+                    .element("HeadersNotSigned", unsigned.toString());
+        }
     }
 
     private static S3Exception mismatch(String accessKeyId, String stringToSign, String provided,

@@ -110,6 +110,24 @@ class SigV4HeaderAuthTest {
     }
 
     @Test
+    void unsignedAmzHeaders_areAccessDeniedNamingThem() {
+        RequestHead head = request("GET", "/").query("lifecycle").virtualHosted("examplebucket", null)
+                .header("Host", "examplebucket.s3.amazonaws.com")
+                .header("x-amz-date", "20130524T000000Z")
+                .header("x-amz-content-sha256", EMPTY_SHA256)
+                .header("x-amz-copy-source", "other/key")
+                .header("x-amz-tagging", "a=b")
+                .header("Authorization", authorization("host;x-amz-content-sha256;x-amz-date",
+                        "fea454ca298b7da1c68078a5d1bdbfbbe0d65c699e0f91ac7a200a0136783543"))
+                .build();
+
+        S3Exception e = assertS3Error(S3ErrorCode.ACCESS_DENIED, () -> authenticator.authenticate(head));
+
+        assertEquals("There were headers present in the request which were not signed", e.getMessage());
+        assertEquals("x-amz-copy-source, x-amz-tagging", element(e, "HeadersNotSigned"));
+    }
+
+    @Test
     void listObjects_awsExampleVectorWithUnsortedQuery_signatureMatches() {
         RequestHead head = request("GET", "/").query("max-keys=2&prefix=J").virtualHosted("examplebucket", null)
                 .header("Host", "examplebucket.s3.amazonaws.com")
@@ -289,7 +307,8 @@ class SigV4HeaderAuthTest {
     void dateHeaderAlone_givesTheRequestTime() {
         Instant now = Instant.parse("2013-05-24T00:00:00Z");
         String canonicalRequest = SigV4.canonicalRequest("GET", "/", "",
-                "date:Fri, 24 May 2013 00:00:00 GMT\nhost:examplebucket.s3.amazonaws.com\n", "date;host",
+                "date:Fri, 24 May 2013 00:00:00 GMT\nhost:examplebucket.s3.amazonaws.com\n"
+                        + "x-amz-content-sha256:" + EMPTY_SHA256 + "\n", "date;host;x-amz-content-sha256",
                 EMPTY_SHA256);
         String signature = SigV4.signature(SigV4.signingKey(TestRequests.SECRET, "20130524", "us-east-1", "s3"),
                 SigV4.stringToSign("20130524T000000Z", "20130524/us-east-1/s3/aws4_request", canonicalRequest));
@@ -297,7 +316,7 @@ class SigV4HeaderAuthTest {
                 .header("Host", "examplebucket.s3.amazonaws.com")
                 .header("Date", "Fri, 24 May 2013 00:00:00 GMT")
                 .header("x-amz-content-sha256", EMPTY_SHA256)
-                .header("Authorization", authorization("date;host", signature))
+                .header("Authorization", authorization("date;host;x-amz-content-sha256", signature))
                 .build();
 
         assertEquals("u-example", authenticator(now).authenticate(head).principal().userId());

@@ -103,6 +103,13 @@ class AclIT extends S3TestSupport {
         assertThat(open.statusCode()).isEqualTo(200);
         assertThat(open.body()).isEqualTo("hello world");
         assertThat(unsigned("HEAD", "/" + bucket + "/hello.txt").statusCode()).isEqualTo(200);
+        // response-* overrides are for signed requests only, as AWS answers
+        HttpResponse<String> overridden = unsigned("GET", "/" + bucket + "/hello.txt?response-content-type=text/html");
+        assertThat(overridden.statusCode()).isEqualTo(400);
+        assertThat(overridden.body()).contains("<Code>InvalidRequest</Code>")
+                .contains("Request specific response headers cannot be used for anonymous GET requests.");
+        assertThat(unsigned("HEAD", "/" + bucket + "/hello.txt?response-cache-control=no-cache").statusCode())
+                .isEqualTo(400);
 
         HttpResponse<String> closed = unsigned("GET", "/" + bucket + "/secret.txt");
         assertThat(closed.statusCode()).isEqualTo(403);

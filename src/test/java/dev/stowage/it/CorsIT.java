@@ -58,6 +58,20 @@ class CorsIT extends S3TestSupport {
     }
 
     @Test
+    void configurationPuts_checkTheirContentMd5() {
+        String bucket = newBucket();
+        String otherMd5 = "1B2M2Y8AsgTpgAmY7PhCfg=="; // the MD5 of an empty body
+        assertError(() -> s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(READS))
+                .overrideConfiguration(o -> o.putHeader("Content-MD5", "invalid"))), 400, "InvalidDigest");
+        assertError(() -> s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(READS))
+                .overrideConfiguration(o -> o.putHeader("Content-MD5", otherMd5))), 400, "BadDigest");
+        assertError(() -> s3.getBucketCors(b -> b.bucket(bucket)), 404, "NoSuchCORSConfiguration");
+        assertError(() -> s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(g -> g.key("k").value("v")))
+                .overrideConfiguration(o -> o.putHeader("Content-MD5", otherMd5))), 400, "BadDigest");
+        assertError(() -> s3.getBucketTagging(b -> b.bucket(bucket)), 404, "NoSuchTagSet");
+    }
+
+    @Test
     void putBucketCors_invalidRules_getAwsErrors() {
         String bucket = newBucket();
         assertError(() -> s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(

@@ -220,8 +220,8 @@ class ListObjectVersionsIT extends S3TestSupport {
         assertThat(childNames(root)).containsExactly("Name", "Prefix", "KeyMarker", "VersionIdMarker", "NextKeyMarker",
                 "NextVersionIdMarker", "MaxKeys", "IsTruncated", "Version", "Version");
         Element version = (Element) root.getElementsByTagName("Version").item(0);
-        assertThat(childNames(version)).containsExactly("Key", "VersionId", "IsLatest", "LastModified", "ETag", "Size",
-                "StorageClass", "Owner");
+        assertThat(childNames(version)).containsExactly("Key", "VersionId", "IsLatest", "LastModified", "ETag",
+                "ChecksumAlgorithm", "ChecksumType", "Size", "StorageClass", "Owner");
         assertThat(truncated.xml("NextVersionIdMarker")).isEqualTo("null");
         assertThat(truncated.xml("IsLatest")).isEqualTo("true");
 

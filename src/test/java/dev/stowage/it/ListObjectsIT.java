@@ -122,6 +122,9 @@ class ListObjectsIT extends S3TestSupport {
         assertThat(o.eTag()).isEqualTo("\"5d41402abc4b2a76b9719d911017c592\"");
         assertThat(o.lastModified()).isNotNull();
         assertThat(o.storageClassAsString()).isEqualTo("STANDARD");
+        // the SDK sends a CRC32 with every PutObject: listings name it, as AWS lists an object's checksum
+        assertThat(o.checksumAlgorithmAsStrings()).containsExactly("CRC32");
+        assertThat(o.checksumTypeAsString()).isEqualTo("FULL_OBJECT");
     }
 
     @Test

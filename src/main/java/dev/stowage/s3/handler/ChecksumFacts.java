@@ -145,6 +145,14 @@ final class ChecksumFacts {
     }
 
     /** The {@code ChecksumAlgorithm} and {@code ChecksumType} elements of an upload that has an algorithm. */
+    /** An object's checksum as ListObjects shows it: ChecksumAlgorithm and ChecksumType, when it has one. */
+    static void listingXml(XmlWriter xml, Map<String, String> system) {
+        Stored s = stored(system);
+        if (s != null) {
+            xml.element("ChecksumAlgorithm", s.algorithm().displayName()).element("ChecksumType", s.type());
+        }
+    }
+
     static void uploadXml(XmlWriter xml, Map<String, String> uploadSystem) {
         String type = uploadType(uploadSystem);
         if (type != null) {

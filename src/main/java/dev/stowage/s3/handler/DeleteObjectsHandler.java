@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.ContentMd5;
 import dev.stowage.config.StowageConfig;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.DeleteObjects;
@@ -15,8 +16,6 @@ import dev.stowage.store.PreconditionFailedException;
 import dev.stowage.store.WriteCondition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -42,15 +41,12 @@ public class DeleteObjectsHandler implements S3Handler<DeleteObjects> {
 
     @Override
     public S3Response handle(DeleteObjects op, S3Request request) throws IOException {
-        String contentMd5 = request.head().header(S3Headers.CONTENT_MD5);
-        byte[] md5 = PutObjectHandler.contentMd5(contentMd5);
+        byte[] md5 = ContentMd5.parse(request.head().header(S3Headers.CONTENT_MD5));
         if (md5 == null && ChecksumFacts.declared(request) == null) {
             throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Missing required header for this request: Content-MD5");
         }
+        // checked against its Content-MD5 as it is read
         byte[] body = XmlRequestReader.readBody(request, Math.max(config.requests().maxXmlBody(), 2 * 1024 * 1024));
-        if (md5 != null && !MessageDigest.isEqual(md5, md5(body))) {
-            throw new S3Exception(S3ErrorCode.BAD_DIGEST);
-        }
         XmlRequestReader.Items doc = XmlRequestReader.parseItems(body, "Delete", "Object");
         if (doc.items().isEmpty() || doc.items().size() > MAX_KEYS) {
             throw new S3Exception(S3ErrorCode.MALFORMED_XML);
@@ -109,14 +105,6 @@ public class DeleteObjectsHandler implements S3Handler<DeleteObjects> {
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "DeleteObjects: could not delete %s/%s", bucket, key);
             return S3ErrorCode.INTERNAL_ERROR;
-        }
-    }
-
-    static byte[] md5(byte[] body) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

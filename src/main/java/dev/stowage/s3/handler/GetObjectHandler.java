@@ -28,6 +28,7 @@ public class GetObjectHandler implements S3Handler<GetObject> {
         // authorization opened the object to check its ACL: read that one
         ObjectReader reader = request.reader() != null ? request.reader() : store.openObject(op.bucket(), op.key());
         try {
+            ObjectResponses.requireSignedForOverrides(request);
             ObjectInfo info = reader.info();
             CustomerKey key = CustomerEncryption.forRead(request.head(), info);
             ObjectResponses.checkPreconditions(request.head(), info);

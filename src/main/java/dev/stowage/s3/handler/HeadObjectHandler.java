@@ -21,6 +21,7 @@ public class HeadObjectHandler implements S3Handler<HeadObject> {
 
     @Override
     public S3Response handle(HeadObject op, S3Request request) throws IOException {
+        ObjectResponses.requireSignedForOverrides(request);
         ObjectInfo info = request.object() != null ? request.object() : store.headObject(op.bucket(), op.key());
         CustomerKey key = CustomerEncryption.forRead(request.head(), info);
         ObjectResponses.checkPreconditions(request.head(), info);

@@ -74,8 +74,9 @@ public class ListObjectVersionsHandler implements S3Handler<ListObjectVersions> 
                 .element("VersionId", NULL_VERSION_ID)
                 .element("IsLatest", true)
                 .element("LastModified", info.lastModified())
-                .element("ETag", '"' + info.etag() + '"')
-                .element("Size", info.size())
+                .element("ETag", '"' + info.etag() + '"');
+        ChecksumFacts.listingXml(xml, info.attributes().system());
+        xml.element("Size", info.size())
                 .element("StorageClass", StorageClassHeader.stored(info.attributes().system()));
         ListingXml.owner(xml, "Owner", owner, owners);
         xml.close("Version");

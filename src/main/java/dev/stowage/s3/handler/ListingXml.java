@@ -25,8 +25,9 @@ final class ListingXml {
             xml.open("Contents")
                     .element("Key", encode(entry.key(), url))
                     .element("LastModified", info.lastModified())
-                    .element("ETag", '"' + info.etag() + '"')
-                    .element("Size", info.size());
+                    .element("ETag", '"' + info.etag() + '"');
+            ChecksumFacts.listingXml(xml, info.attributes().system());
+            xml.element("Size", info.size());
             if (owners != null) {
                 owner(xml, "Owner", ObjectAccess.owner(info, bucket), owners);
             }

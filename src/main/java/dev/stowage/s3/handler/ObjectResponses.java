@@ -16,6 +16,7 @@ import dev.stowage.store.ObjectAttributes;
 import dev.stowage.store.ObjectInfo;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /** What GetObject and HeadObject share: conditional requests, ranges and the object's response headers. */
@@ -50,6 +51,24 @@ final class ObjectResponses {
                 response.header(S3Headers.X_AMZ_MP_PARTS_COUNT_OUT, Integer.toString(partsCount));
             }
             return response;
+        }
+    }
+
+    private static final List<String> OVERRIDES = List.of("response-content-type", "response-content-language",
+            "response-expires", "response-cache-control", "response-content-disposition", "response-content-encoding");
+
+    /**
+     * The {@code response-*} overrides are for signed requests only (AWS: 400 InvalidRequest for an anonymous one,
+     * so that a public object cannot be served under another type from the bucket's origin).
+     */
+    static void requireSignedForOverrides(S3Request request) {
+        if (request.principal().isAnonymous()) {
+            for (String param : OVERRIDES) {
+                if (request.head().hasParam(param)) {
+                    throw new S3Exception(S3ErrorCode.INVALID_REQUEST,
+                            "Request specific response headers cannot be used for anonymous GET requests.");
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.ContentMd5;
 import dev.stowage.config.StowageConfig;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Operation.PutBucketLifecycleConfiguration;
@@ -12,7 +13,6 @@ import dev.stowage.s3.xml.XmlRequestReader;
 import dev.stowage.store.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.util.Map;
 
 /**
@@ -32,14 +32,12 @@ public class PutBucketLifecycleConfigurationHandler implements S3Handler<PutBuck
 
     @Override
     public S3Response handle(PutBucketLifecycleConfiguration op, S3Request request) throws IOException {
-        byte[] md5 = PutObjectHandler.contentMd5(request.head().header(S3Headers.CONTENT_MD5));
+        byte[] md5 = ContentMd5.parse(request.head().header(S3Headers.CONTENT_MD5));
         if (md5 == null && ChecksumFacts.declared(request) == null) {
             throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Missing required header for this request: Content-MD5");
         }
+        // checked against its Content-MD5 as it is read
         byte[] body = XmlRequestReader.readBody(request, Math.max(config.requests().maxXmlBody(), 1 << 20));
-        if (md5 != null && !MessageDigest.isEqual(md5, DeleteObjectsHandler.md5(body))) {
-            throw new S3Exception(S3ErrorCode.BAD_DIGEST);
-        }
         LifecycleConfiguration configuration = LifecycleConfiguration.parse(body);
         store.updateBucket(op.bucket(), Map.of(LifecycleConfiguration.SETTING, configuration.encode()));
         return S3Response.ok();

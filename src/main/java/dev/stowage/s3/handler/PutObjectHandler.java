@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.ContentMd5;
 import dev.stowage.s3.sse.CustomerEncryption;
 import static dev.stowage.s3.S3Headers.CACHE_CONTROL;
 import static dev.stowage.s3.S3Headers.CONTENT_DISPOSITION;
@@ -26,7 +27,6 @@ import dev.stowage.store.WriteCondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ public class PutObjectHandler implements S3Handler<PutObject> {
                     .element("ProposedSize", Long.toString(length))
                     .element("MaxSizeAllowed", Long.toString(config.requests().maxObjectSize()));
         }
-        byte[] md5 = contentMd5(head.header(CONTENT_MD5));
+        byte[] md5 = ContentMd5.parse(head.header(CONTENT_MD5));
         WriteCondition condition = WriteConditions.of(head);
         ObjectAttributes attributes = attributes(head)
                 .withSystem(access.fromRequestHeaders(head, request.principal(), request.bucket()));
@@ -88,21 +88,6 @@ public class PutObjectHandler implements S3Handler<PutObject> {
         PlaintextDigest digest = new PlaintextDigest(plain, md5);
         return store.putObject(op.bucket(), op.key(), sseC.encrypt(digest.stream()), length, null, attributes,
                 digest.checkedThen(ChecksumFacts.afterBody(plain)), condition);
-    }
-
-    static byte[] contentMd5(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            byte[] md5 = Base64.getDecoder().decode(header.trim());
-            if (md5.length == 16) {
-                return md5;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to InvalidDigest
-        }
-        throw new S3Exception(S3ErrorCode.INVALID_DIGEST).element("Content-MD5", header);
     }
 
     /** The content headers and x-amz-meta-* of a request, as S3 stores them. */

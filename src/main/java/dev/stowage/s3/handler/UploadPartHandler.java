@@ -1,5 +1,6 @@
 package dev.stowage.s3.handler;
 
+import dev.stowage.s3.ContentMd5;
 import dev.stowage.s3.sse.CustomerEncryption;
 import dev.stowage.auth.ChecksumAlgorithm;
 import dev.stowage.http.RequestHead;
@@ -46,7 +47,7 @@ public class UploadPartHandler implements S3Handler<UploadPart> {
                     .element("ProposedSize", Long.toString(length))
                     .element("MaxSizeAllowed", Long.toString(MAX_PART_SIZE));
         }
-        byte[] md5 = PutObjectHandler.contentMd5(head.header(S3Headers.CONTENT_MD5));
+        byte[] md5 = ContentMd5.parse(head.header(S3Headers.CONTENT_MD5));
         MultipartUpload upload = store.upload(op.bucket(), op.key(), op.uploadId());
         ChecksumAlgorithm declared = ChecksumFacts.declared(request);
         Map<String, String> uploadFacts = upload.attributes().system();

@@ -1,5 +1,7 @@
 package dev.stowage.s3.xml;
 
+import dev.stowage.s3.ContentMd5;
+import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.S3Request;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
@@ -29,8 +31,13 @@ public final class XmlRequestReader {
                 "The XML you provided was larger than the maximum of " + max + " bytes allowed."));
     }
 
-    /** Reads the whole (decoded) body; more than {@code max} bytes is {@code tooLarge}'s error. */
+    /**
+     * Reads the whole (decoded) body; more than {@code max} bytes is {@code tooLarge}'s error. A {@code Content-MD5}
+     * header is checked against it, as S3 checks it on every configuration PUT: not 16 bytes of base64 → 400
+     * InvalidDigest, another digest → 400 BadDigest.
+     */
     public static byte[] readBody(S3Request request, int max, Supplier<S3Exception> tooLarge) throws IOException {
+        byte[] expected = ContentMd5.parse(request.head().header(S3Headers.CONTENT_MD5));
         InputStream in = request.body();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
@@ -41,7 +48,9 @@ public final class XmlRequestReader {
                 throw tooLarge.get();
             }
         }
-        return out.toByteArray();
+        byte[] body = out.toByteArray();
+        ContentMd5.check(expected, body);
+        return body;
     }
 
     /**
