@@ -83,6 +83,12 @@ class GetObjectAttributesIT extends S3TestSupport {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
                 });
+        assertThatThrownBy(() -> s3.getObjectAttributes(b -> b.bucket(bucket).key("k")
+                .objectAttributesWithStrings(" "))).isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("either missing or empty");
+                });
         assertThatThrownBy(() -> s3.getObjectAttributes(b -> b.bucket(bucket).key("absent")
                 .objectAttributes(ObjectAttributes.E_TAG))).isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.statusCode()).isEqualTo(404));

@@ -124,6 +124,7 @@ final class ChecksumFacts {
         if (type == null) {
             return algorithm == ChecksumAlgorithm.CRC64NVME ? FULL_OBJECT : COMPOSITE;
         }
+        type = type.trim().toUpperCase(Locale.ROOT); // AWS takes "full_object" as FULL_OBJECT
         if (!type.equals(FULL_OBJECT) && !type.equals(COMPOSITE)) {
             throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Value for x-amz-checksum-type header is invalid.");
         }

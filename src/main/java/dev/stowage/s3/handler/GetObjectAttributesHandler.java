@@ -104,7 +104,8 @@ public class GetObjectAttributesHandler implements S3Handler<GetObjectAttributes
             }
         }
         if (out.isEmpty()) {
-            throw invalidAttributes(header);
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The x-amz-object-attributes header specifying the "
+                    + "attributes to be retrieved is either missing or empty");
         }
         return out;
     }

@@ -169,13 +169,13 @@ final class ObjectResponses {
         if (!h.startsWith("bytes=") || h.indexOf(',') >= 0) {
             return null;
         }
-        String spec = h.substring(6).trim();
+        String spec = h.substring(6);
         int dash = spec.indexOf('-');
-        if (dash < 0) {
-            return null;
+        if (dash < 0 || !spec.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '-')) {
+            return null; // "bytes= -1" or "bytes=0 -1" is no range, as on S3: the whole object
         }
-        String first = spec.substring(0, dash).trim();
-        String last = spec.substring(dash + 1).trim();
+        String first = spec.substring(0, dash);
+        String last = spec.substring(dash + 1);
         try {
             if (first.isEmpty()) {
                 if (last.isEmpty()) {
