@@ -180,6 +180,12 @@ class MultipartUploadIT extends S3TestSupport {
             assertThatThrownBy(() -> complete(bucket, "k", id, p)).isInstanceOfSatisfying(S3Exception.class,
                     e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPart"));
         }
+        CompletedPart negative = CompletedPart.builder().partNumber(-4).eTag("\"00000000000000000000000000000000\"")
+                .build();
+        assertThatThrownBy(() -> complete(bucket, "k", id, negative)).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("PartNumber must be >= 1");
+        });
     }
 
     @Test
@@ -263,6 +269,24 @@ class MultipartUploadIT extends S3TestSupport {
         assertThat(filesUnder(uploadsDir(bucket))).isEmpty();
         assertThatThrownBy(() -> s3.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)))
                 .isInstanceOf(NoSuchUploadException.class);
+    }
+
+    @Test
+    void abortMultipartUpload_ifMatchInitiatedTime_abortsOnlyThatUpload() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        Instant initiated = s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().getFirst().initiated();
+        assertThatThrownBy(() -> s3.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
+                .ifMatchInitiatedTime(initiated.minusSeconds(3600))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(412);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
+                });
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).hasSize(1);
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id).ifMatchInitiatedTime(initiated));
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+        // with the condition, an upload that is gone is 204, as AWS answers
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id).ifMatchInitiatedTime(initiated));
     }
 
     @Test

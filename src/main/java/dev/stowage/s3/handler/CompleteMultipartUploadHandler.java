@@ -205,11 +205,18 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
     }
 
     private static int partNumber(String value) {
+        int number;
         try {
-            return Integer.parseInt(value == null ? "" : value.trim());
+            number = Integer.parseInt(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
             throw new S3Exception(S3ErrorCode.MALFORMED_XML);
         }
+        if (number < 1) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "PartNumber must be >= 1")
+                    .element("ArgumentName", "PartNumber")
+                    .element("ArgumentValue", value.trim());
+        }
+        return number;
     }
 
     private static String unquote(String etag) {
