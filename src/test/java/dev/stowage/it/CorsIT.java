@@ -84,6 +84,9 @@ class CorsIT extends S3TestSupport {
                 "InvalidRequest");
         assertError(() -> s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(
                 CORSRule.builder().allowedMethods("GET").build()))), 400, "MalformedXML");
+        assertError(() -> s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(
+                CORSRule.builder().allowedOrigins("*").allowedMethods("GET").allowedHeaders("X(Custom)").build()))),
+                400, "InvalidRequest");
         assertError(() -> s3.getBucketCors(b -> b.bucket(bucket)), 404, "NoSuchCORSConfiguration");
     }
 

@@ -42,6 +42,22 @@ public record CorsConfiguration(List<CorsRule> rules) {
         return new CorsConfiguration(rules);
     }
 
+    /** Whether a header name is an HTTP token (RFC 9110: letters, digits and {@code !#$%&'*+-.^_`|~}). */
+    private static boolean isToken(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static CorsRule rule(XmlElement r) {
         String id = r.childText("ID");
         if (id != null && id.length() > MAX_ID) {
@@ -72,6 +88,10 @@ public record CorsConfiguration(List<CorsRule> rules) {
             if (header.indexOf('*') != header.lastIndexOf('*')) {
                 throw new S3Exception(S3ErrorCode.INVALID_REQUEST,
                         "AllowedHeader \"" + header + "\" can not have more than one wildcard.");
+            }
+            if (!isToken(header)) {
+                throw new S3Exception(S3ErrorCode.INVALID_REQUEST,
+                        "AllowedHeader \"" + header + "\" contains invalid character.");
             }
         }
         for (String header : expose) {
