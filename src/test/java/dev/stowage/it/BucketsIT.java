@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /** CreateBucket, HeadBucket, ListBuckets, GetBucketLocation and DeleteBucket through the AWS SDK. */
 @QuarkusTest
@@ -55,6 +56,24 @@ class BucketsIT extends S3TestSupport {
         String bucket = "located-" + System.nanoTime();
         s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.EU_WEST_1)));
         assertThat(s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void createBucket_withTags_hasThemAsBucketTagging_invalidTagsCreateNothing() {
+        String bucket = "tagged-" + System.nanoTime();
+        s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.tags(
+                Tag.builder().key("cost-center").value("42").build(), Tag.builder().key("env").value("prod").build())));
+        assertThat(s3.getBucketTagging(b -> b.bucket(bucket)).tagSet()).extracting(t -> t.key() + "=" + t.value())
+                .containsExactly("cost-center=42", "env=prod");
+
+        String refused = "tagged-bad-" + System.nanoTime();
+        assertThatThrownBy(() -> s3.createBucket(b -> b.bucket(refused).createBucketConfiguration(c -> c.tags(
+                Tag.builder().key("aws:reserved").value("x").build()))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidTag");
+                });
+        assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(refused))).isInstanceOf(NoSuchBucketException.class);
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.stowage.s3.access.GranteeResolver;
 import dev.stowage.s3.access.ObjectOwnership;
 import dev.stowage.s3.error.S3ErrorCode;
 import dev.stowage.s3.error.S3Exception;
+import dev.stowage.s3.tagging.TagSet;
+import dev.stowage.s3.xml.XmlElement;
 import dev.stowage.s3.xml.XmlRequestReader;
 import dev.stowage.store.BucketAlreadyExistsException;
 import dev.stowage.store.BucketInfo;
@@ -50,7 +52,8 @@ public class CreateBucketHandler implements S3Handler<CreateBucket> {
 
     @Override
     public S3Response handle(CreateBucket op, S3Request request) throws IOException {
-        String location = readLocation(request);
+        XmlElement configuration = readConfiguration(request);
+        String location = location(configuration);
         String owner = request.principal().userId();
         AccessControlList acl = AclHeaders.parse(request.head(), owner, null, grantees);
         ObjectOwnership ownership = ObjectOwnership.fromHeader(request.head().header(ObjectOwnership.HEADER));
@@ -63,6 +66,13 @@ public class CreateBucketHandler implements S3Handler<CreateBucket> {
         }
         if (acl != null && (ownership == null || !ownership.aclsDisabled())) {
             settings.put(BucketAccess.ACL, acl.encode());
+        }
+        XmlElement tags = configuration == null ? null : configuration.first("Tags");
+        if (tags != null) { // AWS (2025): the bucket's tags given at creation, as PutBucketTagging takes them
+            TagSet tagSet = TagSet.fromTags(tags, TagSet.Target.BUCKET);
+            if (!tagSet.isEmpty()) {
+                settings.put(BucketAccess.TAGS, tagSet.encode());
+            }
         }
         BucketInfo created;
         try {
@@ -92,16 +102,18 @@ public class CreateBucketHandler implements S3Handler<CreateBucket> {
         }
     }
 
-    private String readLocation(S3Request request) throws IOException {
+    /** The CreateBucketConfiguration body; null when there is none. */
+    private XmlElement readConfiguration(S3Request request) throws IOException {
         byte[] body = XmlRequestReader.readBody(request, config.requests().maxXmlBody());
-        if (body.length == 0) {
+        return body.length == 0 ? null : XmlElement.parse(body, "CreateBucketConfiguration", S3ErrorCode.MALFORMED_XML);
+    }
+
+    private static String location(XmlElement configuration) {
+        String location = configuration == null ? null : configuration.childText("LocationConstraint");
+        if (location == null || location.isBlank()) {
             return null;
         }
-        String location = XmlRequestReader.parse(body, "CreateBucketConfiguration", "LocationConstraint");
-        if (location != null && location.isBlank()) {
-            return null;
-        }
-        if (location != null && !location.matches("[a-zA-Z0-9-]{1,64}")) {
+        if (!location.matches("[a-zA-Z0-9-]{1,64}")) {
             throw new S3Exception(S3ErrorCode.INVALID_LOCATION_CONSTRAINT).element("LocationConstraint", location);
         }
         return location;

@@ -84,6 +84,11 @@ public record TagSet(Map<String, String> tags) {
         if (set == null) {
             throw new S3Exception(S3ErrorCode.MALFORMED_XML);
         }
+        return fromTags(set, target);
+    }
+
+    /** The {@code Tag} children of {@code set} (a TagSet, or CreateBucketConfiguration's Tags), checked. */
+    public static TagSet fromTags(XmlElement set, Target target) {
         Map<String, String> tags = new LinkedHashMap<>();
         for (XmlElement tag : set.all("Tag")) {
             String key = tag.childText("Key");
