@@ -375,6 +375,22 @@ class ChecksumIT extends S3TestSupport {
         assertInvalidRequest(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key("k")
                 .checksumType(ChecksumType.FULL_OBJECT)),
                 "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
+        // the type is read as AWS reads it, whatever its case
+        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("k").checksumAlgorithm(sdk(ChecksumAlgorithm.CRC32))
+                .overrideConfiguration(o -> o.putHeader("x-amz-checksum-type", "full_object"))).uploadId();
+        assertThat(s3.listParts(b -> b.bucket(bucket).key("k").uploadId(id)).checksumTypeAsString())
+                .isEqualTo("FULL_OBJECT");
+    }
+
+    @Test
+    void putObject_sdkChecksumAlgorithmOtherThanTheChecksumSent_isInvalidRequest() {
+        String bucket = newBucket();
+        byte[] data = {'x'};
+        String crc32 = Base64.getEncoder().encodeToString(ChecksumAlgorithm.CRC32.of(data));
+        // a CRC32 in its header, the SDK's algorithm header naming another
+        assertInvalidRequest(() -> s3.putObject(b -> b.bucket(bucket).key("k").checksumCRC32(crc32)
+                        .overrideConfiguration(o -> o.putHeader("x-amz-sdk-checksum-algorithm", "SHA256")),
+                RequestBody.fromBytes(data)), "Value for x-amz-sdk-checksum-algorithm header is invalid.");
     }
 
     @Test

@@ -79,6 +79,9 @@ final class ChecksumFacts {
             throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "x-amz-sdk-checksum-algorithm specified, but no "
                     + "corresponding x-amz-checksum-* or x-amz-trailer headers were found.");
         }
+        if (sdk != null && !sdk.trim().equalsIgnoreCase(algorithm.displayName())) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Value for x-amz-sdk-checksum-algorithm header is invalid.");
+        }
         return algorithm;
     }
 
