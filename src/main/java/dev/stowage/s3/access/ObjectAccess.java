@@ -5,8 +5,6 @@ import dev.stowage.http.RequestHead;
 import dev.stowage.s3.S3Headers;
 import dev.stowage.s3.StorageClassHeader;
 import dev.stowage.s3.WebsiteRedirectHeader;
-import dev.stowage.s3.error.S3ErrorCode;
-import dev.stowage.s3.error.S3Exception;
 import dev.stowage.s3.tagging.TagSet;
 import dev.stowage.store.BucketInfo;
 import dev.stowage.store.ObjectInfo;
@@ -92,13 +90,7 @@ public class ObjectAccess {
         facts.remove(WebsiteRedirectHeader.FACT); // never copied: the request's, if any, applies
         facts.remove(StorageClassHeader.FACT); // the request's, else STANDARD
         Map<String, String> fromRequest = fromRequestHeaders(head, writer, bucket);
-        String directive = head.header(S3Headers.X_AMZ_TAGGING_DIRECTIVE);
-        if (directive != null && !directive.equals("COPY") && !directive.equals("REPLACE")) {
-            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Unknown tagging directive.")
-                    .element("ArgumentName", S3Headers.X_AMZ_TAGGING_DIRECTIVE)
-                    .element("ArgumentValue", directive);
-        }
-        if ("REPLACE".equals(directive)) {
+        if ("REPLACE".equals(head.header(S3Headers.X_AMZ_TAGGING_DIRECTIVE))) {
             facts.remove(TAGS);
         } else {
             fromRequest.remove(TAGS);

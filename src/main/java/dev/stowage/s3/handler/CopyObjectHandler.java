@@ -54,6 +54,12 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
                     .element("ArgumentName", S3Headers.X_AMZ_METADATA_DIRECTIVE)
                     .element("ArgumentValue", directive);
         }
+        String tagging = request.head().header(S3Headers.X_AMZ_TAGGING_DIRECTIVE);
+        if (tagging != null && !REPLACE.equals(tagging) && !COPY.equals(tagging)) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Unknown tagging directive.")
+                    .element("ArgumentName", S3Headers.X_AMZ_TAGGING_DIRECTIVE)
+                    .element("ArgumentValue", tagging);
+        }
         ObjectAttributes replacement = replace ? PutObjectHandler.attributes(request.head()) : null;
         WriteCondition condition = WriteConditions.of(request.head());
         CustomerEncryption.Writing sseC = CustomerEncryption.forWrite(request.head());
