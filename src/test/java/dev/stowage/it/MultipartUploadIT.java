@@ -290,6 +290,25 @@ class MultipartUploadIT extends S3TestSupport {
     }
 
     @Test
+    void completeMultipartUpload_mpObjectSize_mustBeTheTotalOfTheParts() {
+        String bucket = newBucket();
+        String id = create(bucket, "k");
+        CompletedPart part = upload(bucket, "k", id, 1, random(1000, 11));
+        for (long wrong : new long[] {-1, 999}) {
+            assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
+                    .mpuObjectSize(wrong).multipartUpload(m -> m.parts(part))))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+                    });
+        }
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).hasSize(1); // kept for a retry
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id).mpuObjectSize(1000L)
+                .multipartUpload(m -> m.parts(part)));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("k")).contentLength()).isEqualTo(1000);
+    }
+
+    @Test
     void completeMultipartUpload_leavesNoStagedFiles() throws IOException {
         String bucket = newBucket();
         String id = create(bucket, "k");

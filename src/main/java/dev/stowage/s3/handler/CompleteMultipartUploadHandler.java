@@ -32,10 +32,12 @@ import java.util.Map;
  * the parts lie (for {@code ?partNumber} reads) and, when the upload was created with a checksum algorithm, its
  * checksum: COMPOSITE (every part in the request must carry its checksum, equal to the one stored with the part)
  * or FULL_OBJECT (the parts' CRCs combined; part checksums in the request optional). A whole-object checksum in
- * the request's {@code x-amz-checksum-<alg>} header must match (BadDigest).
+ * the request's {@code x-amz-checksum-<alg>} header must match (BadDigest), and so must the parts' total size a
+ * {@code x-amz-mp-object-size} header names (InvalidRequest).
  */
 @ApplicationScoped
 public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipartUpload> {
+    private static final String MP_OBJECT_SIZE = "x-amz-mp-object-size";
     private static final int MAX_PARTS = 10_000;
 
     private final ObjectStore store;
@@ -84,11 +86,13 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
             }
         }
         WholeChecksum whole = WholeChecksum.of(request, algorithm);
+        Long objectSize = objectSize(request.head().header(MP_OBJECT_SIZE));
         Map<String, String> creationFacts = uploadFacts;
-        ObjectInfo info = store.completeUpload(op.bucket(), op.key(), op.uploadId(), parts,
-                chosen -> withPartNumbers(completionFacts(op.uploadId(), algorithm, fullObject, chosen, checksums, whole),
-                        creationFacts, chosen),
-                WriteConditions.of(request.head()));
+        ObjectInfo info = store.completeUpload(op.bucket(), op.key(), op.uploadId(), parts, chosen -> {
+            requireObjectSize(objectSize, chosen);
+            return withPartNumbers(completionFacts(op.uploadId(), algorithm, fullObject, chosen, checksums, whole),
+                    creationFacts, chosen);
+        }, WriteConditions.of(request.head()));
         XmlWriter xml = new XmlWriter().openRoot("CompleteMultipartUploadResult")
                 .element("Location", location(request, op))
                 .element("Bucket", op.bucket())
@@ -98,6 +102,36 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
         S3Response response = ObjectResponses.expiration(
                 S3Response.xml(200, xml.close("CompleteMultipartUploadResult").toBytes()), request, info);
         return CustomerEncryption.headers(response, CustomerEncryption.keyMd5(info.attributes().system()));
+    }
+
+    /** {@code x-amz-mp-object-size}, the size the client expects the object to have; null without the header. */
+    private static Long objectSize(String header) {
+        if (header == null) {
+            return null;
+        }
+        long size;
+        try {
+            size = Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Value for " + MP_OBJECT_SIZE + " header is invalid.");
+        }
+        if (size < 0) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST,
+                    "Value for " + MP_OBJECT_SIZE + " header is less than zero: '" + header.trim() + "'");
+        }
+        return size;
+    }
+
+    /** 400 InvalidRequest, before anything is written, when the chosen parts do not add up to the expected size. */
+    private static void requireObjectSize(Long expected, List<PartInfo> chosen) {
+        if (expected == null) {
+            return;
+        }
+        long total = chosen.stream().mapToLong(PartInfo::size).sum();
+        if (total != expected) {
+            throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The provided '" + MP_OBJECT_SIZE + "' header value \""
+                    + expected + "\" does not match what was computed: \"" + total + "\"");
+        }
     }
 
     /** {@code facts} and, for an upload made with a customer key, the chosen parts' numbers (each has its own IV). */
