@@ -336,6 +336,10 @@ class ChecksumIT extends S3TestSupport {
                     assertThat(e.awsErrorDetails().errorMessage())
                             .isEqualTo("The crc32 you specified did not match the calculated checksum.");
                 });
+        String crc32c = Base64.getEncoder().encodeToString(ChecksumAlgorithm.CRC32C.of(new byte[] {1}));
+        assertInvalidRequest(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
+                        .multipartUpload(m -> m.parts(done)).checksumCRC32(wrong).checksumCRC32C(crc32c)),
+                "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
         assertThat(s3.listParts(b -> b.bucket(bucket).key("k").uploadId(id)).parts()).hasSize(1);
     }
 
