@@ -127,26 +127,26 @@ public final class RequestAuthenticator {
     }
 
     /**
-     * The one {@code x-amz-checksum-<alg>} header, validated. CompleteMultipartUpload is skipped: there the
-     * header is the checksum of the whole object, not of the request body.
+     * The one {@code x-amz-checksum-<alg>} header, validated; more than one is InvalidRequest on any request.
+     * CompleteMultipartUpload's is not read here: there the header is the checksum of the whole object, not of the
+     * request body.
      */
     private static ExpectedChecksum headerChecksum(RequestHead head, QueryString query) {
-        if ("POST".equals(head.method()) && query.has("uploadId")) {
-            return null;
-        }
-        ExpectedChecksum found = null;
+        ChecksumAlgorithm named = null;
         for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
-            String value = head.header(algorithm.headerName());
-            if (value == null) {
+            if (head.header(algorithm.headerName()) == null) {
                 continue;
             }
-            if (found != null) {
+            if (named != null) {
                 throw AuthErrors.invalidRequest(
                         "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
             }
-            found = ExpectedChecksum.parse(algorithm, value, "header");
+            named = algorithm;
         }
-        return found;
+        if (named == null || ("POST".equals(head.method()) && query.has("uploadId"))) {
+            return null;
+        }
+        return ExpectedChecksum.parse(named, head.header(named.headerName()), "header");
     }
 
     /** The checksum announced in {@code x-amz-trailer} for the trailer modes; null when none is announced. */

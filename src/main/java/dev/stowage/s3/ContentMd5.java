@@ -33,7 +33,7 @@ public final class ContentMd5 {
         }
     }
 
-    public static byte[] of(byte[] body) {
+    private static byte[] of(byte[] body) {
         try {
             return MessageDigest.getInstance("MD5").digest(body);
         } catch (NoSuchAlgorithmException e) {

@@ -21,7 +21,6 @@ import dev.stowage.store.PartInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,12 +189,6 @@ public class CompleteMultipartUploadHandler implements S3Handler<CompleteMultipa
     private record WholeChecksum(ChecksumAlgorithm algorithm, String header, String value, Integer partCount) {
         /** The request's, checked for form and for the upload's algorithm; null when it sends none. */
         static WholeChecksum of(S3Request request, ChecksumAlgorithm uploadAlgorithm) {
-            long named = Arrays.stream(ChecksumAlgorithm.values())
-                    .filter(a -> request.head().header(a.headerName()) != null).count();
-            if (named > 1) { // as for a PutObject's body
-                throw new S3Exception(S3ErrorCode.INVALID_REQUEST,
-                        "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
-            }
             for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
                 String raw = request.head().header(a.headerName());
                 if (raw == null) {

@@ -47,19 +47,8 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
 
     @Override
     public S3Response handle(CopyObject op, S3Request request) throws IOException {
-        String directive = request.head().header(S3Headers.X_AMZ_METADATA_DIRECTIVE);
-        boolean replace = REPLACE.equals(directive);
-        if (directive != null && !replace && !COPY.equals(directive)) {
-            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Unknown metadata directive.")
-                    .element("ArgumentName", S3Headers.X_AMZ_METADATA_DIRECTIVE)
-                    .element("ArgumentValue", directive);
-        }
-        String tagging = request.head().header(S3Headers.X_AMZ_TAGGING_DIRECTIVE);
-        if (tagging != null && !REPLACE.equals(tagging) && !COPY.equals(tagging)) {
-            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Unknown tagging directive.")
-                    .element("ArgumentName", S3Headers.X_AMZ_TAGGING_DIRECTIVE)
-                    .element("ArgumentValue", tagging);
-        }
+        boolean replace = REPLACE.equals(directive(request, S3Headers.X_AMZ_METADATA_DIRECTIVE, "metadata"));
+        directive(request, S3Headers.X_AMZ_TAGGING_DIRECTIVE, "tagging"); // ObjectAccess.forCopy applies it
         ObjectAttributes replacement = replace ? PutObjectHandler.attributes(request.head()) : null;
         WriteCondition condition = WriteConditions.of(request.head());
         CustomerEncryption.Writing sseC = CustomerEncryption.forWrite(request.head());
@@ -106,5 +95,16 @@ public class CopyObjectHandler implements S3Handler<CopyObject> {
     private static boolean changesWhatSelfCopyMay(RequestHead head) {
         return head.header(StorageClassHeader.HEADER) != null || head.header(WebsiteRedirectHeader.HEADER) != null
                 || head.header(EncryptionHeaders.SSE) != null || CustomerKey.present(head::header);
+    }
+
+    /** A copy's {@code COPY}/{@code REPLACE} directive header, or null; another value → 400 InvalidArgument. */
+    private static String directive(S3Request request, String header, String what) {
+        String value = request.head().header(header);
+        if (value != null && !REPLACE.equals(value) && !COPY.equals(value)) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Unknown " + what + " directive.")
+                    .element("ArgumentName", header)
+                    .element("ArgumentValue", value);
+        }
+        return value;
     }
 }

@@ -54,44 +54,6 @@ public final class XmlRequestReader {
     }
 
     /**
-     * Returns the text of {@code child} directly under the document element {@code root}, or null when it is
-     * absent; MalformedXML when the document is not well-formed or its root is another element.
-     */
-    public static String parse(byte[] body, String root, String child) {
-        try {
-            XMLStreamReader reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
-            try {
-                int depth = 0;
-                String value = null;
-                while (reader.hasNext()) {
-                    int event = reader.next();
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        depth++;
-                        String name = reader.getLocalName();
-                        if (depth == 1 && !name.equals(root)) {
-                            throw new S3Exception(S3ErrorCode.MALFORMED_XML);
-                        }
-                        if (depth == 2 && name.equals(child)) {
-                            value = reader.getElementText();
-                            depth--;
-                        }
-                    } else if (event == XMLStreamConstants.END_ELEMENT) {
-                        depth--;
-                    }
-                }
-                return value;
-            } finally {
-                reader.close();
-            }
-        } catch (XMLStreamException | RuntimeException e) {
-            if (e instanceof S3Exception s3) {
-                throw s3;
-            }
-            throw new S3Exception(S3ErrorCode.MALFORMED_XML);
-        }
-    }
-
-    /**
      * A document of the form {@code <root><name>text</name>...<item><field>text</field>...</item>...</root>}:
      * the root's text children in {@code fields}, each {@code item} element as its text children in {@code items},
      * in document order. Anything deeper is ignored.
